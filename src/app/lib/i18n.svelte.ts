@@ -1,0 +1,99 @@
+/**
+ * Interface language: Chinese by default, English on request. The choice is
+ * remembered and travels in links as `lang=en` on the hash's query.
+ */
+export type Lang = 'zh' | 'en';
+
+const STRINGS = {
+  appName: { zh: '民生', en: 'Minsheng' },
+  tagline: { zh: '职工福利新闻浏览', en: 'Workers’ welfare news explorer' },
+  navSearch: { zh: '搜索', en: 'Search' },
+  navTimeline: { zh: '时间线', en: 'Timeline' },
+  navCharts: { zh: '数据图表', en: 'Figures' },
+  searchLabel: { zh: '搜索报道', en: 'Search the pages' },
+  searchPlaceholder: { zh: '搜索：互助金、送温暖、慰問、huzhujin…', en: 'Search: 互助金, 送温暖, 慰問, huzhujin…' },
+  searchHint: {
+    zh: '空格分隔多个词（需全部出现）；用引号查找完整短语；支持繁体与拼音。按 / 聚焦搜索框。',
+    en: 'Separate words with spaces (all must match); quote an exact phrase; Traditional and pinyin work too. Press / to search.',
+  },
+  loading: { zh: '正在加载…', en: 'Loading…' },
+  retry: { zh: '重试', en: 'Retry' },
+  dataError: { zh: '数据加载失败', en: 'Could not load the data' },
+  results: { zh: '{n} 个段落，{a} 篇文章', en: '{n} paragraphs in {a} articles' },
+  noResults: { zh: '没有找到“{q}”', en: 'No results for “{q}”' },
+  corpus: { zh: '语料一览', en: 'The corpus at a glance' },
+  pages: { zh: '{n} 个版面 · {a} 篇文章 · {e} 个日期 · {f} 个数据', en: '{n} pages · {a} articles · {e} dates · {f} figures' },
+  articleCounts: { zh: '{p} 段 · {e} 个日期 · {f} 个数据', en: '{p} paragraphs · {e} dates · {f} figures' },
+  page: { zh: '版面', en: 'Page' },
+  undated: { zh: '日期不详', en: 'undated' },
+  allKinds: { zh: '全部段落', en: 'All paragraphs' },
+  headingsOnly: { zh: '仅标题', en: 'Headlines only' },
+  bodyOnly: { zh: '仅正文', en: 'Body text only' },
+  from: { zh: '起', en: 'From' },
+  to: { zh: '止', en: 'To' },
+  back: { zh: '返回', en: 'Back' },
+  backToResults: { zh: '返回搜索结果', en: 'Back to results' },
+  articleNotFound: { zh: '找不到这篇文章（{id}）。', en: 'No article with id {id}.' },
+  readingOrder: { zh: '重排正文', en: 'Reading order' },
+  asPrinted: { zh: '版面原貌', en: 'Page as printed' },
+  unplaced: { zh: '未能归入文章的片段', en: 'Fragments not placed in an article' },
+  datesInArticle: { zh: '文中日期', en: 'Dates in this article' },
+  figuresInArticle: { zh: '文中数据', en: 'Figures in this article' },
+  source: { zh: '来源文件', en: 'Source file' },
+  published: { zh: '出版日期', en: 'Published' },
+  timeline: { zh: '事件时间线', en: 'Timeline of dated events' },
+  timelineHelp: {
+    zh: '滚动或按 +/− 缩放，拖动平移；方向键在事件间移动，Home/End 跳到首尾。',
+    en: 'Scroll or press +/− to zoom, drag to pan; arrow keys move between events, Home/End jump.',
+  },
+  events: { zh: '{n} 个事件', en: '{n} events' },
+  noEvents: { zh: '这个范围内没有事件。', en: 'No events in this range.' },
+  resetZoom: { zh: '显示全部', en: 'Show all' },
+  charts: { zh: '福利数据比较', en: 'Welfare figures compared' },
+  metric: { zh: '指标', en: 'Metric' },
+  noFigures: { zh: '没有可比较的数据。', en: 'No figures to compare.' },
+  region: { zh: '地区', en: 'Region' },
+  value: { zh: '数值', en: 'Value' },
+  date: { zh: '日期', en: 'Date' },
+  sentence: { zh: '原句', en: 'Sentence' },
+  article: { zh: '文章', en: 'Article' },
+  approxNote: { zh: '斜线标记为约数（余、多、近、超等）', en: 'Hatched bars are approximate (余, 多, 近, 超 …)' },
+  badLink: { zh: '链接无法识别，已打开搜索页。', en: 'That link could not be read; showing search instead.' },
+  updateReady: { zh: '新版本已就绪。', en: 'A new version is ready.' },
+  reload: { zh: '刷新', en: 'Reload' },
+  dismiss: { zh: '关闭', en: 'Dismiss' },
+  offlineReady: { zh: '已可离线使用。', en: 'Ready to work offline.' },
+  language: { zh: 'English', en: '中文' },
+  languageLabel: { zh: 'Switch to English', en: '切换到中文' },
+  exportCsv: { zh: '导出 CSV', en: 'Export CSV' },
+  exportJson: { zh: '导出 JSON', en: 'Export JSON' },
+  plainDigits: { zh: '完整数字', en: 'Plain digits' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type StringKey = keyof typeof STRINGS;
+
+function initialLang(): Lang {
+  if (typeof location !== 'undefined' && /[?&]lang=en\b/.test(location.hash)) return 'en';
+  if (typeof localStorage !== 'undefined' && localStorage.getItem('minsheng.lang') === 'en') return 'en';
+  return 'zh';
+}
+
+class I18n {
+  lang = $state<Lang>(initialLang());
+
+  set(lang: Lang) {
+    this.lang = lang;
+    try {
+      localStorage.setItem('minsheng.lang', lang);
+    } catch {
+      // private mode: the choice still lives in the URL
+    }
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  }
+
+  t = (key: StringKey, vars: Record<string, string | number> = {}): string =>
+    STRINGS[key][this.lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+}
+
+export const i18n = new I18n();
+export const t = i18n.t;

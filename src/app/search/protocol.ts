@@ -1,0 +1,18 @@
+import type { SearchResult } from '../../shared/search.ts';
+import type { ParagraphKind } from '../../shared/types.ts';
+
+export interface SearchOptions {
+  limit?: number;
+  kinds?: ParagraphKind[];
+  from?: string;
+  to?: string;
+}
+
+export type WorkerRequest =
+  | { type: 'init'; base: string; files: { articles: string; search: string } }
+  | { type: 'search'; id: number; query: string; options: SearchOptions };
+
+export type WorkerResponse =
+  | { type: 'ready' }
+  | { type: 'result'; id: number; result: SearchResult }
+  | { type: 'error'; id?: number; message: string };

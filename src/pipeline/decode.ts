@@ -1,0 +1,135 @@
+/**
+ * Bytes of a page file → text, with the encoding detected (never silently
+ * guessed) and every repair reported.
+ *
+ * Order of evidence: a byte-order mark decides; then strict UTF-8; then strict
+ * GB18030 (a superset of GBK and GB2312, the encodings Chinese text files most
+ * often come in). Only when both strict decoders fail do we decode lossily, and
+ * then we say at which byte and how many characters were replaced.
+ * TextDecoder ships GB18030 in Node and browsers, so no iconv dependency.
+ */
+
+export interface Decoded {
+  /** Decoded text with line ends normalised to "\n" and a BOM removed. */
+  text: string;
+  encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
+  warnings: string[];
+}
+
+export interface Rejected {
+  rejected: string;
+}
+
+const MAGIC: [string, number[]][] = [
+  ['a PDF document', [0x25, 0x50, 0x44, 0x46]],
+  ['a PNG image', [0x89, 0x50, 0x4e, 0x47]],
+  ['a JPEG image', [0xff, 0xd8, 0xff]],
+  ['a GIF image', [0x47, 0x49, 0x46, 0x38]],
+  ['a ZIP archive (or .docx/.xlsx)', [0x50, 0x4b, 0x03, 0x04]],
+  ['a gzip archive', [0x1f, 0x8b]],
+  ['an OLE2 document (.doc/.xls)', [0xd0, 0xcf, 0x11, 0xe0]],
+];
+
+/** Decode a page file's bytes, or say why it is not a text page. */
+export function decodePage(bytes: Uint8Array): Decoded | Rejected {
+  for (const [what, magic] of MAGIC) {
+    if (magic.every((b, i) => bytes[i] === b)) return { rejected: `not text: looks like ${what}` };
+  }
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return finish(utf8Lossy(bytes.subarray(3), 3), 'utf-8-bom');
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return finish(utf16(bytes.subarray(2), 'utf-16le'), 'utf-16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return finish(utf16(bytes.subarray(2), 'utf-16be'), 'utf-16be');
+
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    return { rejected: `not text: NUL byte at offset ${nul} (binary file, or UTF-16 without a byte-order mark)` };
+  }
+  const invalid = firstInvalidUtf8(bytes);
+  if (invalid === -1) return finish({ text: new TextDecoder('utf-8').decode(bytes), warnings: [] }, 'utf-8');
+  try {
+    const text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+    if (looksLikeText(text)) return finish({ text, warnings: [] }, 'gb18030');
+  } catch {
+    // not GB18030 either: fall through to lossy UTF-8
+  }
+  const lossy = utf8Lossy(bytes, 0);
+  if (!looksLikeText(lossy.text)) return { rejected: `not text: invalid UTF-8 from byte ${invalid} and not GB18030 either` };
+  return finish(lossy, 'utf-8');
+}
+
+function finish(d: { text: string; warnings: string[] }, encoding: Decoded['encoding']): Decoded {
+  return { text: normaliseLineEnds(d.text), encoding, warnings: d.warnings };
+}
+
+/** CRLF and lone CR → LF: PDF extractors on different systems emit all three. */
+export function normaliseLineEnds(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
+}
+
+function utf16(bytes: Uint8Array, enc: 'utf-16le' | 'utf-16be'): { text: string; warnings: string[] } {
+  const warnings: string[] = [];
+  if (bytes.length % 2) warnings.push(`odd byte count for ${enc}: last byte dropped`);
+  const text = new TextDecoder(enc).decode(bytes);
+  const bad = countReplacement(text);
+  if (bad) warnings.push(`${bad} invalid ${enc} code unit(s) replaced with U+FFFD`);
+  return { text, warnings };
+}
+
+function utf8Lossy(bytes: Uint8Array, base: number): { text: string; warnings: string[] } {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  const invalid = firstInvalidUtf8(bytes);
+  const warnings =
+    invalid === -1
+      ? []
+      : [`invalid UTF-8 at byte ${invalid + base}: ${countReplacement(text)} character(s) replaced with U+FFFD`];
+  return { text, warnings };
+}
+
+function countReplacement(text: string): number {
+  let n = 0;
+  for (const c of text) if (c === '\uFFFD') n++;
+  return n;
+}
+
+/** Byte offset of the first invalid UTF-8 sequence, or -1. */
+export function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i];
+    let n = 0;
+    if (c < 0x80) n = 0;
+    else if (c >= 0xc2 && c <= 0xdf) n = 1;
+    else if (c >= 0xe0 && c <= 0xef) n = 2;
+    else if (c >= 0xf0 && c <= 0xf4) n = 3;
+    else return i;
+    if (i + n >= b.length + (n ? 0 : 1)) return i;
+    for (let k = 1; k <= n; k++) if ((b[i + k] & 0xc0) !== 0x80) return i;
+    // Overlong and surrogate forms.
+    if (c === 0xe0 && b[i + 1] < 0xa0) return i;
+    if (c === 0xed && b[i + 1] >= 0xa0) return i;
+    if (c === 0xf0 && b[i + 1] < 0x90) return i;
+    if (c === 0xf4 && b[i + 1] >= 0x90) return i;
+    i += n + 1;
+  }
+  return -1;
+}
+
+/**
+ * Mojibake guard: binary data decoded as text is full of control characters
+ * and U+FFFD. A text page with a damaged stretch still reads mostly fine, so
+ * replacement characters are tolerated up to half the text, controls barely.
+ */
+function looksLikeText(text: string): boolean {
+  if (!text) return true;
+  let replaced = 0;
+  let control = 0;
+  let total = 0;
+  for (const c of text) {
+    total++;
+    const cp = c.codePointAt(0)!;
+    if (c === '\uFFFD') replaced++;
+    else if ((cp < 0x20 && c !== '\n' && c !== '\r' && c !== '\t' && c !== '\f') || (cp >= 0xe000 && cp <= 0xf8ff)) control++;
+  }
+  return replaced / total < 0.5 && control / total < 0.05;
+}

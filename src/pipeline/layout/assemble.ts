@@ -1,0 +1,299 @@
+import type { Block, ParagraphKind } from '../../shared/types.ts';
+import { isLabel, ordinalOf, startsMidSentence, trailingCredit, visibleLength } from './cues.ts';
+import type { Join } from './reflow.ts';
+import { bigramProfile, cosine, longGrams, mergeProfile, repeatsVerbatim, type Profile } from './similarity.ts';
+
+/** Similarity (idf cosine) below which a section is not taken to continue any article. */
+const NEW_ARTICLE = 0.06;
+/** A fresh paragraph this unlike its article, and long enough to judge, opens a new section. */
+const TOPIC_SHIFT = 0.03;
+const MIN_JUDGED = 60;
+/** Preference for staying in the article being read (columns are read in order). */
+const CURRENT_BONUS = 0.04;
+/**
+ * Score lost per article opened since: columns alternate between two or three
+ * articles, so one left several headlines behind is unlikely to resume.
+ */
+const AGE_PENALTY = 0.03;
+/** Body text read under a headline before judging whose it is. */
+const HEADLINE_SECTION_CHARS = 400;
+/** Under this much body text a headline is not evidence of a new article. */
+const MIN_HEADLINE_EVIDENCE = 100;
+
+/** An article being reconstructed: its blocks in reading order and what it says. */
+export interface ArticleDraft {
+  order: number[];
+  profile: Profile;
+  grams: Set<string>;
+  ordinals: Set<string>;
+  hasMarker: boolean;
+  hasByline: boolean;
+  hasBody: boolean;
+  closed: boolean;
+  /** A later article has already ended, so this one will not resume. */
+  superseded: boolean;
+}
+
+export interface Assembly {
+  /** Article of each block (index into `articles`). */
+  articleOf: number[];
+  articles: ArticleDraft[];
+  /** Final roles: headlines inside an article become subheads. */
+  roles: ParagraphKind[];
+}
+
+const HEADING: ReadonlySet<ParagraphKind> = new Set(['title', 'subtitle', 'subhead', 'label']);
+
+/**
+ * Group blocks into articles in page order. Layout cues decide where they are
+ * unambiguous (a headline followed by its dateline or continuation marker, a
+ * source note closing an article, a column continuing a broken sentence);
+ * content similarity decides where a section of blocks could belong to the
+ * article being read, to one printed in an alternating column, or to none yet.
+ */
+export function assembleArticles(blocks: Block[], roles0: ParagraphKind[], joins: Join[], idf: (g: string) => number): Assembly {
+  const roles = [...roles0];
+  const articleOf = blocks.map(() => -1);
+  const articles: ArticleDraft[] = [];
+  const joinedFrom = new Map(joins.map((j) => [j.to, j.from]));
+  const joinedTo = new Map(joins.map((j) => [j.from, j.to]));
+  const profiles = blocks.map((b) => bigramProfile(b.text));
+  let current = -1;
+
+  const open = (): number => {
+    articles.push({ order: [], profile: new Map(), grams: new Set(), ordinals: new Set(), hasMarker: false, hasByline: false, hasBody: false, closed: false, superseded: false });
+    return articles.length - 1;
+  };
+  const place = (i: number, a: number): void => {
+    articleOf[i] = a;
+    const art = articles[a];
+    art.order.push(i);
+    mergeProfile(art.profile, profiles[i]);
+    const role = roles[i];
+    if (role === 'marker') art.hasMarker = true;
+    if (role === 'byline' || (role === 'lead' && /[（(]\s*(?:本报)?记者/.test(blocks[i].text)) || trailingCredit(blocks[i].text) >= 0) art.hasByline = true;
+    if (role === 'body' || role === 'lead') {
+      art.hasBody = true;
+      for (const g of longGrams(blocks[i].text)) art.grams.add(g);
+      const ord = ordinalOf(blocks[i].text);
+      if (ord) art.ordinals.add(ord);
+    }
+    if (role === 'source' || (role === 'body' && trailingCredit(blocks[i].text) >= 0) || (role === 'byline' && art.hasBody)) {
+      art.closed = true;
+      // Articles read to their end before this one began will not resume.
+      const begun = Math.min(...art.order);
+      for (let b = 0; b < a; b++) {
+        if (Math.max(...articles[b].order) < begun) articles[b].superseded = articles[b].closed = true;
+      }
+    }
+    if (role === 'marker') art.closed = false; // text continued from another page resumes here
+    current = a;
+  };
+
+  /** The blocks a section opened at `i` spans: up to the next headline, marker or column continuation. */
+  const sectionOf = (i: number): number[] => {
+    const out = [i];
+    for (let j = i + 1; j < blocks.length; j++) {
+      if (joinedFrom.has(j) || roles[j] === 'marker' || roles[j] === 'title' || roles[j] === 'subtitle') break;
+      if (roles[j] === 'body' && out.some((k) => roles[k] === 'body') && startsMidSentence(blocks[j].text)) break;
+      out.push(j);
+      // Follow the section's own broken paragraph no further than its column.
+      if (joinedTo.has(j)) break;
+    }
+    return out;
+  };
+
+  /**
+   * A headline's section reads on past further subheads, so that a title is
+   * judged on its article's opening paragraphs rather than on one line.
+   */
+  const headlineSectionOf = (i: number): number[] => {
+    const out = [i];
+    let chars = 0;
+    for (let j = i + 1; j < blocks.length && chars < HEADLINE_SECTION_CHARS; j++) {
+      if (joinedFrom.has(j) || roles[j] === 'marker') break;
+      if (roles[j] === 'body' && chars > 0 && startsMidSentence(blocks[j].text)) break;
+      out.push(j);
+      if (roles[j] === 'body' || roles[j] === 'lead') chars += visibleLength(blocks[j].text);
+      if (joinedTo.has(j)) break;
+    }
+    return out;
+  };
+
+  /** Pick the article a section continues, or -1 for a new one. */
+  const chooseArticle = (section: number[], candidates: number[], threshold: number, stay = 0): number => {
+    const profile = section.reduce((p, k) => mergeProfile(p, profiles[k]), new Map() as Profile);
+    const body = section.filter((k) => roles[k] === 'body' || roles[k] === 'lead');
+    const sectionOrdinals = body.map((k) => ordinalOf(blocks[k].text)).filter((o): o is string => o !== null);
+    const bylined = section.some((k) => roles[k] === 'byline');
+    let best = -1;
+    let bestScore = threshold;
+    for (const a of candidates) {
+      const art = articles[a];
+      // An article does not copy itself: shared long runs mean a summary and its source.
+      if (body.some((k) => repeatsVerbatim(blocks[k].text, art.grams))) continue;
+      // Nor does it number the same point twice (第二 … 第二).
+      if (sectionOrdinals.some((o) => art.ordinals.has(o))) continue;
+      // A second byline belongs to a different report.
+      if (bylined && art.hasByline) continue;
+      const age = articles.length - 1 - a;
+      const score = cosine(profile, art.profile, idf) + (a === current ? stay : 0) - AGE_PENALTY * age;
+      if (score > bestScore) {
+        best = a;
+        bestScore = score;
+      }
+    }
+    return best;
+  };
+
+  /** Articles a new section may continue: those not closed by a source note or final byline. */
+  const recent = (): number[] => articles.map((_, a) => a).filter((a) => !articles[a].closed);
+  const all = (): number[] => articles.map((_, a) => a).filter((a) => !articles[a].superseded);
+
+  for (let i = 0; i < blocks.length; i++) {
+    if (articleOf[i] >= 0) continue;
+    const role = roles[i];
+    const text = blocks[i].text;
+    const from = joinedFrom.get(i);
+    if (from !== undefined && articleOf[from] >= 0) {
+      place(i, articleOf[from]);
+      continue;
+    }
+    if (current < 0) {
+      place(i, open());
+      continue;
+    }
+    const cur = articles[current];
+    const headlineOnly = cur.order.every((k) => HEADING.has(roles[k]) || roles[k] === 'marker');
+    switch (role) {
+      case 'caption':
+      case 'subtitle':
+      case 'byline':
+      case 'source':
+        place(i, current);
+        break;
+      case 'lead':
+        place(i, headlineOnly ? current : open());
+        break;
+      case 'marker': {
+        if (headlineOnly && !cur.hasMarker) {
+          place(i, current);
+          break;
+        }
+        const a = chooseArticle(sectionOf(i), all().filter((k) => !articles[k].hasMarker), NEW_ARTICLE);
+        place(i, a >= 0 ? a : open());
+        break;
+      }
+      case 'title':
+      case 'label': {
+        const previous = i > 0 ? roles[i - 1] : 'body';
+        if (headlineOnly && HEADING.has(previous) && articleOf[i - 1] === current) {
+          place(i, current); // the second line of a two-line headline
+          break;
+        }
+        if (role === 'title' && (cur.closed || opensArticle(blocks, roles, i))) {
+          place(i, open());
+          break;
+        }
+        const section = headlineSectionOf(i);
+        const bodyChars = section.reduce((n, k) => n + (roles[k] === 'body' ? visibleLength(blocks[k].text) : 0), 0);
+        // Too little text under it to judge: a subhead (or label) of the article being read.
+        if (role === 'label' || (bodyChars < MIN_HEADLINE_EVIDENCE && !section.some((k) => roles[k] === 'byline'))) {
+          place(i, current);
+          break;
+        }
+        const a = chooseArticle(section, recent(), NEW_ARTICLE, CURRENT_BONUS);
+        place(i, a >= 0 ? a : open());
+        break;
+      }
+      default: {
+        // The first paragraph under a headline or continuation marker is that article's.
+        const opener = i > 0 && articleOf[i - 1] === current && (HEADING.has(roles[i - 1]) || roles[i - 1] === 'marker');
+        if (headlineOnly || opener) {
+          place(i, current);
+          break;
+        }
+        const judged = visibleLength(text) >= MIN_JUDGED && cur.hasBody;
+        const shifted = judged && cosine(profiles[i], cur.profile, idf) < TOPIC_SHIFT;
+        if (!cur.closed && !shifted && !startsMidSentence(text)) {
+          place(i, current);
+          break;
+        }
+        const candidates = startsMidSentence(text) ? all() : recent();
+        const a = chooseArticle(sectionOf(i), candidates, NEW_ARTICLE);
+        place(i, a >= 0 ? a : open());
+      }
+    }
+  }
+
+  claimLabelledItems(blocks, roles, articleOf, articles);
+  for (const art of articles) moveContinuationFirst(art, blocks, roles);
+  finaliseHeadingRoles(roles, articles);
+  return { articleOf, articles, roles };
+}
+
+/** A headline is certainly an article's when its deck, dateline, byline or continuation marker follows. */
+function opensArticle(blocks: Block[], roles: ParagraphKind[], i: number): boolean {
+  for (let j = i + 1; j < blocks.length; j++) {
+    const r = roles[j];
+    if (r === 'caption') continue;
+    if (r === 'title') continue; // multi-line headline
+    return r === 'subtitle' || r === 'lead' || r === 'marker' || r === 'byline';
+  }
+  return true;
+}
+
+/**
+ * A regional item's place label and byline are sometimes extracted after the
+ * item's text (宁夏 / 本报（记者…） printed above it, read below it). The item is
+ * the run of paragraphs just before the label's article that name the place.
+ */
+function claimLabelledItems(blocks: Block[], roles: ParagraphKind[], articleOf: number[], articles: ArticleDraft[]): void {
+  for (let l = 0; l < blocks.length; l++) {
+    if (roles[l] !== 'label' || !isLabel(blocks[l].text)) continue;
+    const place = blocks[l].text.trim();
+    const a = articleOf[l];
+    const art = articles[a];
+    let after = l + 1;
+    while (after < blocks.length && roles[after] === 'byline') after++;
+    if (after < blocks.length && articleOf[after] === a && blocks[after].text.slice(0, 24).includes(place)) continue;
+    const first = Math.min(...art.order);
+    const claimed: number[] = [];
+    for (let j = first - 1; j >= 0; j--) {
+      if (roles[j] !== 'body' || !blocks[j].text.slice(0, 40).includes(place)) break;
+      claimed.unshift(j);
+    }
+    if (claimed.length === 0) continue;
+    for (const j of claimed) {
+      const old = articles[articleOf[j]];
+      old.order = old.order.filter((k) => k !== j);
+      articleOf[j] = a;
+    }
+    const at = art.order.indexOf(after - 1) + 1;
+    art.order.splice(at, 0, ...claimed);
+  }
+}
+
+/** Text continued from another page starts at its （上接第N版） marker, whatever the extraction order. */
+function moveContinuationFirst(art: ArticleDraft, blocks: Block[], roles: ParagraphKind[]): void {
+  const at = art.order.findIndex((k) => roles[k] === 'marker' && /上接|接上|紧接/.test(blocks[k].text));
+  if (at <= 0) return;
+  let headline = 0;
+  while (headline < art.order.length && (roles[art.order[headline]] === 'title' || roles[art.order[headline]] === 'subtitle')) headline++;
+  if (at <= headline) return;
+  let end = at + 1;
+  while (end < art.order.length && roles[art.order[end]] !== 'marker' && !HEADING.has(roles[art.order[end]])) end++;
+  const section = art.order.splice(at, end - at);
+  art.order.splice(headline, 0, ...section);
+}
+
+/** Headlines that did not open their article are its subheads. */
+function finaliseHeadingRoles(roles: ParagraphKind[], articles: ArticleDraft[]): void {
+  for (const art of articles) {
+    let opening = true;
+    for (const k of art.order) {
+      if (roles[k] === 'title' && !opening) roles[k] = 'subhead';
+      if (roles[k] !== 'title' && roles[k] !== 'subtitle') opening = false;
+    }
+  }
+}

@@ -1,0 +1,169 @@
+/**
+ * Typographic and formulaic cues of Chinese newspaper text. Each is a small
+ * predicate on one block's text; none knows anything about a particular page.
+ */
+
+const NUM = '0-9０-９一二三四五六七八九十〇零两';
+
+/** Sentence-final punctuation; a block ending in one of these finished its sentence. */
+const SENTENCE_END = /[。！？!?…；;]$/;
+const CLOSERS = /[”’」』》〉】\]"']+$/;
+
+/**
+ * Whether `text` ends a sentence, looking through closing quotes (…。”) and a
+ * trailing note in brackets that follows a finished sentence (…。（讲话全文另发）).
+ */
+export function endsSentence(text: string): boolean {
+  let t = text.trimEnd();
+  const note = /[（(][^（）()]*[）)]$/.exec(t);
+  if (note && note.index > 0) {
+    const before = t.slice(0, note.index).trimEnd();
+    if (SENTENCE_END.test(before.replace(CLOSERS, ''))) return true;
+    if (before === '' ) return true;
+  }
+  t = t.replace(CLOSERS, '');
+  return SENTENCE_END.test(t);
+}
+
+/** Dateline formulas that open a news item: 新华社北京1月26日电, 本报北京2月9日电, 本报讯. */
+const DATELINE = new RegExp(
+  `^(?:(?:新华社|中新社|本报|本刊|人民日报|央视|中国新闻社)[^，。,.（(]{0,14}?(?:[${NUM}]{1,3}月[${NUM}]{1,3}日)?(?:电|讯)|本报讯|本刊讯|(?:[\\u4e00-\\u9fff]{2,8})?[${NUM}]{1,3}月[${NUM}]{1,3}日电)`,
+);
+export const isDatelineLead = (text: string): boolean => DATELINE.test(text);
+
+/** Continuation markers: （上接第1版）, （下转第2版）. */
+const MARKER = new RegExp(`^[（(【\\[]\\s*(?:上接|下转|接上|转下|紧接|上转|接第|转第)\\s*第?\\s*[${NUM}A-Za-z]{1,4}\\s*版(?:[^）)】\\]]{0,6})?\\s*[）)】\\]]$`);
+export const isMarker = (text: string): boolean => MARKER.test(text.trim());
+
+/** Source notes in brackets: (据新华社北京1月26日电), （新华社北京2月9日电）, （来源：人民网）. */
+const SOURCE = /^[（(]\s*(?:据|来源[:：]?|摘自|转自|原载)?[^（）()]{0,30}?(?:电|报道|网|报|社|台)\s*[）)]$/;
+export const isSourceNote = (text: string): boolean => SOURCE.test(text.trim());
+
+/** Stand-alone bylines: 本报（记者马学礼 通讯员闫琪）, （本报记者集体采写）, 本报记者 张三. */
+const BYLINE = [
+  /^本报(?:记者|特约记者|通讯员)?\s*[（(][^（）()]*(?:记者|通讯员|撰稿|采写)[^（）()]*[）)]$/,
+  /^[（(]\s*(?:本报|新华社|特约)?(?:记者|通讯员|评论员|撰稿人)[^（）()]{0,30}[）)]$/,
+  /^[（(][^（）()]{0,20}(?:采写|撰稿|整理|执笔)\s*[）)]$/,
+  /^(?:本报|新华社)?(?:特约)?(?:记者|通讯员)[\s\u3000]*[\u4e00-\u9fff·][\u4e00-\u9fff·\s\u3000、]{1,30}$/,
+  /^[\u4e00-\u9fff·\s\u3000]{2,20}(?:摄影报道|报道|采写|撰文)$/,
+];
+export const isByline = (text: string): boolean => BYLINE.some((r) => r.test(text.trim()));
+
+/**
+ * A byline or source note glued to the end of a body block: …一路驶向春天。（本报记者集体采写）.
+ * Returns the offset (into `text`) where the trailing note starts, or -1.
+ */
+export function trailingCredit(text: string): number {
+  const m = /[（(][^（）()]{2,30}[）)]\s*$/.exec(text);
+  if (!m || m.index === 0) return -1;
+  const note = m[0].trim();
+  if (!(isByline(note) || isSourceNote(note))) return -1;
+  return m.index;
+}
+
+/** Photo credits that end a caption: （新华社发）, （记者张三摄）, 新华社记者 李四 摄. */
+const PHOTO_CREDIT = /(?:[（(][^（）()]{0,24}(?:摄|(?:社|网|者|台|报)发|供图|制图|图片)\s*[）)]|(?:记者|新华社|本报)[^。，]{0,16}摄(?:影)?)\s*$/;
+export const hasPhotoCredit = (text: string): boolean => PHOTO_CREDIT.test(text.trim());
+
+/** A subtitle (deck) under a headline starts with a dash: ——湖北2025年…. */
+export const isSubtitleLine = (text: string): boolean => /^(?:——|──|--|—|－－)/.test(text.trim());
+
+/** Enumerators that open a numbered paragraph: 第一，/ 一是 / 一、/ （一）/ 1. */
+const ORDINAL = new RegExp(`^(?:第([${NUM}]{1,3})[，,、：:]|([${NUM}]{1,3})是|([${NUM}]{1,2})、|[（(]([${NUM}]{1,2})[）)]|([0-9]{1,2})[.．])`);
+/** The enumerator at the start of `text` normalised (e.g. "第二" or "二是"), or null. */
+export function ordinalOf(text: string): string | null {
+  const m = ORDINAL.exec(text);
+  if (!m) return null;
+  if (m[1]) return `第${m[1]}`;
+  if (m[2]) return `${m[2]}是`;
+  if (m[3]) return `${m[3]}、`;
+  if (m[4]) return `(${m[4]})`;
+  return `${m[5]}.`;
+}
+
+const OPENERS = '“‘「『《（(【[';
+const CLOSING = '”’」』》）)】]';
+/** Whether brackets and quotes are balanced: headlines never leave one open. */
+export function isBalanced(text: string): boolean {
+  let depth = 0;
+  for (const c of text) {
+    if (OPENERS.includes(c)) depth++;
+    else if (CLOSING.includes(c)) depth--;
+    if (depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+/** Length in non-whitespace characters. */
+export const visibleLength = (text: string): number => text.replace(/\s/g, '').length;
+
+/**
+ * Headline shape: short, no sentence inside, balanced, at most one comma, not
+ * ending on a clause separator. Titles, decks, subheads and labels all have it;
+ * a body fragment cut at a column end usually fails one of the tests.
+ */
+export function looksLikeHeading(text: string): boolean {
+  const t = text.trim();
+  const n = visibleLength(t);
+  if (n === 0 || n > 56) return false;
+  if (/[。；;…]/.test(t)) return false;
+  if (/[！？!?]/.test(t.slice(0, -1))) return false;
+  if (/[，,、：:]$/.test(t)) return false;
+  if (/^[，,。、；;：:！？!?）)”’]/.test(t)) return false;
+  if (!isBalanced(t)) return false;
+  const commas = (t.match(/[，,]/g) ?? []).length;
+  if (commas > 1) return false;
+  // A comma clause ending in a speech verb is reported speech, not a headline.
+  if (/(?:说|表示|指出|认为|介绍|强调)[，,：:]/.test(t)) return false;
+  // Headlines do not open with a discourse connective (与此同时，…).
+  if (DISCOURSE_OPENER.test(t)) return false;
+  return true;
+}
+
+const DISCOURSE_OPENER =
+  /^(?:与此同时|同时|此外|另外|其中|目前|当前|近日|日前|近年来|对此|因此|然而|但是|不过|而且|随后|此前|之后|最后|首先|其次|再次|据介绍|据了解|据悉|记者了解到|他说|她说|今年|去年|明年)[，,]/;
+
+/**
+ * Headline shape that a cut sentence does not produce by accident: a balanced
+ * couplet (凝心聚力，继往开来), lines joined by a space, quoted or titled names,
+ * or a final ！/？.
+ */
+export function looksLikeStrongHeading(text: string): boolean {
+  const t = text.trim();
+  if (!looksLikeHeading(t)) return false;
+  const halves = t.split(/[，,]/);
+  if (halves.length === 2) {
+    const [a, b] = halves.map(visibleLength);
+    if (a >= 3 && b >= 3 && Math.abs(a - b) <= 2) return true;
+  }
+  return /\S[\s\u3000]+\S/.test(t) || /[《“].+[》”]/.test(t) || /[！？!?]$/.test(t);
+}
+
+/** A place or section label: a bare word of two to five characters. */
+export const isLabel = (text: string): boolean => /^[\p{Script=Han}·]{2,5}$/u.test(text.trim());
+
+/**
+ * Signs that a block begins in the middle of a sentence whose start is
+ * elsewhere: it opens with punctuation or a bound character, or its first
+ * "sentence" is a bare noun phrase too short to stand as a paragraph opener.
+ */
+export function startsMidSentence(text: string): boolean {
+  const t = text.trim();
+  if (/^[，,。、；;：:！？!?）)”’」』》]/.test(t)) return true;
+  if (/^[的了着们得者性化率度等地之]/.test(t)) return true;
+  // A verb with 了 and no subject (阅了有关台账) only happens after a cut.
+  if (/^[\u4e00-\u9fff]了/.test(t) && !/^[为除到有罢算少多]了/.test(t)) return true;
+  // A clause of one or two characters before the first comma (用，做好传帮带).
+  const firstClause = /^([^，,。！？；]*)[，,]/.exec(t);
+  if (firstClause && visibleLength(firstClause[1]) === 1) return true;
+  // A first sentence with no comma, under ten characters, followed by more
+  // text: 送温暖资金。 / 康产业等领域合作。 — the tail of a sentence begun elsewhere.
+  const firstSentence = /^([^，,。！？!?；;“”]*)。/.exec(t);
+  if (firstSentence && visibleLength(firstSentence[1]) <= 9 && t.length > firstSentence[0].length) return true;
+  return false;
+}
+
+/** Whether a block opens with a formula that can only start a paragraph. */
+export function startsParagraph(text: string): boolean {
+  return isDatelineLead(text) || ordinalOf(text) !== null;
+}

@@ -1,0 +1,92 @@
+/**
+ * Content continuity between pieces of a page. Character bigrams are the unit
+ * because Chinese has no spaces to split words on and a bigram profile already
+ * separates topics well (测量: the seeds' articles share few bigrams beyond 工会/职工).
+ */
+
+/** A sparse term vector: bigram → weight. */
+export type Profile = Map<string, number>;
+
+const CONTENT_CHAR = /[\p{Script=Han}\p{L}\p{N}]/u;
+
+/** Bigrams of consecutive content characters; punctuation and spaces break runs. */
+export function bigrams(text: string): string[] {
+  const out: string[] = [];
+  let prev = '';
+  for (const c of text) {
+    if (CONTENT_CHAR.test(c)) {
+      if (prev) out.push(prev + c);
+      prev = c;
+    } else {
+      prev = '';
+    }
+  }
+  return out;
+}
+
+/** Raw bigram counts of `text`. */
+export function bigramProfile(text: string): Profile {
+  const p: Profile = new Map();
+  for (const g of bigrams(text)) p.set(g, (p.get(g) ?? 0) + 1);
+  return p;
+}
+
+/** Adds `from` into `into` (in place) and returns `into`. */
+export function mergeProfile(into: Profile, from: Profile): Profile {
+  for (const [g, w] of from) into.set(g, (into.get(g) ?? 0) + w);
+  return into;
+}
+
+/**
+ * Inverse document frequency of each bigram over the page's blocks, so that
+ * words every article on the page uses (a workers' paper says 工会 everywhere)
+ * count for little and names and topic words count for much.
+ */
+export function pageIdf(texts: string[]): (gram: string) => number {
+  const df = new Map<string, number>();
+  for (const t of texts) for (const g of new Set(bigrams(t))) df.set(g, (df.get(g) ?? 0) + 1);
+  const n = Math.max(texts.length, 1);
+  return (g) => Math.log(1 + n / (df.get(g) ?? 0.5));
+}
+
+/** Cosine similarity of two profiles under an idf weighting. */
+export function cosine(a: Profile, b: Profile, idf: (g: string) => number = () => 1): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (const [g, w] of a) {
+    const x = w * idf(g);
+    na += x * x;
+    const v = b.get(g);
+    if (v !== undefined) dot += x * v * idf(g);
+  }
+  for (const [g, w] of b) {
+    const y = w * idf(g);
+    nb += y * y;
+  }
+  return dot / Math.sqrt(na * nb);
+}
+
+/**
+ * Character n-grams (of content characters only) used to spot verbatim
+ * repetition. A news report that summarises a speech printed on the same page
+ * copies whole clauses; within one article such long repeats are rare, so a
+ * shared run is evidence that two pieces belong to *different* articles.
+ */
+export function longGrams(text: string, n = DUPLICATE_RUN): Set<string> {
+  const chars = [...text].filter((c) => CONTENT_CHAR.test(c));
+  const out = new Set<string>();
+  for (let i = 0; i + n <= chars.length; i++) out.add(chars.slice(i, i + n).join(''));
+  return out;
+}
+
+/** Length (in content characters) from which a shared run counts as copied text; set phrases such as 弘扬劳模精神、劳动精神、工匠精神 (14) stay below it. */
+export const DUPLICATE_RUN = 18;
+
+/** True when `text` repeats a run of DUPLICATE_RUN content characters found in `grams`. */
+export function repeatsVerbatim(text: string, grams: Set<string>): boolean {
+  if (grams.size === 0) return false;
+  for (const g of longGrams(text)) if (grams.has(g)) return true;
+  return false;
+}

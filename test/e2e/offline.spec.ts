@@ -1,0 +1,22 @@
+import { expect, test } from './fixtures.ts';
+
+test('after one visit the app reloads and searches with no network', async ({ page, context }) => {
+  await page.goto('./');
+  // Wait until the service worker has installed and precached everything.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  // The first page load is not controlled yet ("prompt" mode does not claim
+  // clients); a reload is, as for a returning reader.
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.locator('.page-card').first()).toBeVisible();
+  await page.getByRole('searchbox').fill('慰问');
+  await expect(page.locator('.hit mark').first()).toHaveText('慰问');
+  await page.locator('.hit').first().click();
+  await expect(page.locator('.reader-body .focused')).toBeVisible();
+  await context.setOffline(false);
+});

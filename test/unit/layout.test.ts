@@ -1,0 +1,210 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { splitBlocks } from '../../src/pipeline/blocks.ts';
+import { endsSentence, looksLikeHeading, startsMidSentence, trailingCredit } from '../../src/pipeline/layout/cues.ts';
+import { bCubed, charsKept } from '../../src/pipeline/layout/evaluate.ts';
+import { readPage, type PageLayout } from '../../src/pipeline/layout/index.ts';
+import { orderPreservingMatch } from '../../src/pipeline/layout/reflow.ts';
+
+const root = join(import.meta.dirname, '../..');
+const gold = JSON.parse(readFileSync(join(root, 'test/fixtures/seeds-gold.json'), 'utf8')) as Record<
+  string,
+  { articles: number[][]; joins: [number, number][]; captions: number[] }
+>;
+const seeds = Object.keys(gold).filter((k) => !k.startsWith('_'));
+const seedText = (name: string) => readFileSync(join(root, 'seeds', name), 'utf8').replace(/\r\n?/g, '\n');
+const layoutOf = (text: string) => readPage(text, splitBlocks(text));
+const page = (...blocks: string[]) => `\n\n${blocks.join('\n\n')}\n`;
+
+/** Role of the block at `at` on a small page made of `blocks`. */
+const roleIn = (blocks: string[], at: number) => layoutOf(page(...blocks)).roles[at];
+
+/** Every non-whitespace character covered exactly once by paragraph or unplaced spans. */
+function assertLossless(text: string, layout: PageLayout): void {
+  const spans = [...layout.articles.flatMap((a) => a.paragraphs.flatMap((p) => p.spans)), ...layout.unplaced.map((u) => u.span)];
+  expect(charsKept(text, spans)).toBe(1);
+  const covered = spans.reduce((n, s) => n + (s.end - s.start), 0);
+  expect(covered).toBeLessThanOrEqual(text.length);
+}
+
+describe('cues', () => {
+  test.each([
+    ['习近平和苏林并互致新春问候,祝福两国人民幸福安康。', true],
+    ['不仅愿做‘世界工厂’,更愿做‘世界市场’……”王志华说。', true],
+    ['携手构建开放型世界经济、建设新型国际关系。（讲话全文另发）', true],
+    ['“平时献出一份爱，难时拥有互助情”。', true],
+    ['越南也开启民族发展新纪元。我们必须', false],
+    ['抵御风险的“第二医保”。2025', false],
+    ['询问身体健康状况、', false],
+    ['“加力培育交通服务、家政服务、网络视', false],
+  ])('endsSentence(%s) = %s', (text, expected) => {
+    expect(endsSentence(text)).toBe(expected);
+  });
+
+  test.each([
+    ['将开展20多场“购在中国”专题活动', true],
+    ['凝心聚力，继往开来', true],
+    ['织密互助保障网 荆楚职工享温暖', true],
+    ['谈及对外投资,王亚说,将建设国家层面', false],
+    ['“感谢工会组织提供了这么好的保障,这', false],
+    ['与此同时,将落实境外投资者以在华取得的利润直接投资税收抵免、鼓励外商投', false],
+    ['郭嘉昆说,这是奥尔西总统首次对中国进行国事访问。访问期间,习近平主席将与奥尔', false],
+  ])('looksLikeHeading(%s) = %s', (text, expected) => {
+    expect(looksLikeHeading(text)).toBe(expected);
+  });
+
+  test.each([
+    ['最紧迫的任务。中国愿同中东欧国家团结协作、合力应对。', true],
+    ['用，做好传帮带，积极培养年轻人。', true],
+    ['阅了有关台账，对其取得成绩予以肯定。', true],
+    ['康产业等领域合作。中方将推动建立中国—中东欧国家电子商务合作对话机制。', true],
+    ['春风化雨，润物无声。近30年来，全国工会送温暖活动从最初面向困难职工。', false],
+    ['各位同事！今年起，中国开始实施经济社会发展第十四个五年规划。', false],
+    ['为了让更多非企业职工、灵活就业人员纳入保障范围，各级工会采取措施。', false],
+  ])('startsMidSentence(%s) = %s', (text, expected) => {
+    expect(startsMidSentence(text)).toBe(expected);
+  });
+
+  test.each([
+    ['全总慰问团留下深深的温暖印记。（本报记者集体采写）', '（本报记者集体采写）'],
+    ['该平台将于近期在商务部网站上线。(据新华社北京1月26日电)', '(据新华社北京1月26日电)'],
+    ['携手构建开放型世界经济、建设新型国际关系。（讲话全文另发）', null],
+  ])('trailingCredit(%s)', (text, credit) => {
+    const at = trailingCredit(text);
+    expect(at < 0 ? null : text.slice(at)).toBe(credit);
+  });
+});
+
+describe('block roles', () => {
+  const body = '习近平强调,当前中国正朝着全面建成社会主义现代化强国、实现第二个百年奋斗目标迈进,越南也开启民族发展新纪元。';
+  test.each<[string[], number, string]>([
+    [['应习近平邀请 乌拉圭总统奥尔西将访华', '新华社北京1月26日电 应国家主席习近平邀请,乌拉圭东岸共和国总统奥尔西将于2月1日至7日对中国进行国事访问。'], 0, 'title'],
+    [['应习近平邀请 乌拉圭总统奥尔西将访华', '新华社北京1月26日电 应国家主席习近平邀请,乌拉圭东岸共和国总统奥尔西将于2月1日至7日对中国进行国事访问。'], 1, 'lead'],
+    [['织密互助保障网 荆楚职工享温暖', '——湖北2025年工会互助保障民生实事超额完成', body], 1, 'subtitle'],
+    [[body, '(据新华社北京1月26日电)'], 1, 'source'],
+    [[body, '（新华社北京2月9日电）'], 1, 'source'],
+    [[body, '本报（记者马学礼 通讯员闫琪）'], 1, 'byline'],
+    [['习近平主持中国-中东欧国家领导人峰会并发表主旨讲话', '（上接第1版）', body], 1, 'marker'],
+    [['各地工会纷纷推出就地过年服务礼包', body, '宁夏', '本报（记者马学礼 通讯员闫琪）'], 2, 'label'],
+    [['与此同时,将落实境外投资者以在华取得的利润直接投资税收抵免、鼓励外商投', '\n\n1月11日,外国游客在三亚一商场内购物。(新华社发)', '资产业目录等政策措施,一视同仁支持外资企业参与提振消费。'], 1, 'caption'],
+    [['恩施州构建职工互助保障体系,在全省遥遥领先。针', '\n\n武汉市东西湖区新就业形态劳动者领取省总工会定制的互助保障关爱包。', '对民营企业推出“企业分担50%+工会补助50%”模式。'], 1, 'caption'],
+    [['“加力培育交通服务、家政服务、网络视', '听服务、旅居服务、入境消费等服务消费新的增长点。”郭东说。'], 0, 'body'],
+  ])('%j block %i is %s', (blocks, at, role) => {
+    expect(roleIn(blocks, at)).toBe(role);
+  });
+});
+
+describe('reflow', () => {
+  const joinsOf = (...blocks: string[]) => layoutOf(page(...blocks)).joins.map((j) => [j.from, j.to]);
+  test.each<[string[], number[][]]>([
+    [['习近平强调,越南也开启民族发展新纪元。我们必须', '坚定信念、守正创新,防范化解各类风险挑战。'], [[0, 1]]],
+    [['郭嘉昆说,访问期间,习近平主席将与奥尔', '西总统举行会谈,就深化中乌全面战略伙伴关系深入交换意见。'], [[0, 1]]],
+    [['被职工亲切称为抵御风险的“第二医保”。2025', '年,湖北将其纳入全省十大民生项目清单。'], [[0, 1]]],
+    // Across a caption set off by blank lines.
+    [['与此同时,将落实境外投资者以在华取得的利润直接投资税收抵免、鼓励外商投', '\n\n1月11日,外国游客在三亚一商场内购物。(新华社发)', '资产业目录等政策措施,一视同仁支持外资企业参与提振消费。'], [[0, 2]]],
+    // Never across a finished sentence.
+    [['习近平和苏林并互致新春问候,祝福两国人民幸福安康。', '郭嘉昆说,这是奥尔西总统首次对中国进行国事访问。'], []],
+    // Not into a dateline that opens another item.
+    [['该书通过23篇采访实录,讲述了与一线职', '新华社北京1月26日电 中华全国总工会组织编写的新书近日出版。'], []],
+  ])('%j joins %j', (blocks, expected) => {
+    expect(joinsOf(...blocks)).toEqual(expected);
+  });
+
+  test('order-preserving match prefers the non-crossing pairing with the best total', () => {
+    const options = [
+      [{ block: 28, score: 0.1, mid: false }, { block: 50, score: 0.26, mid: true }],
+      [{ block: 46, score: 0.14, mid: true }, { block: 50, score: 0.22, mid: true }],
+    ];
+    expect(orderPreservingMatch(options)).toEqual([[0, 28], [1, 50]]);
+  });
+});
+
+describe.each(seeds)('seed %s', (name) => {
+  const text = seedText(name);
+  const layout = layoutOf(text);
+  const g = gold[name];
+
+  test('is lossless', () => assertLossless(text, layout));
+
+  test('has the annotated number of articles', () => expect(layout.articles.length).toBe(g.articles.length));
+
+  test('puts every block in the right article (B-cubed F1 ≥ 0.95)', () => {
+    const predicted = new Map<number, number>();
+    layout.articles.forEach((a, n) => a.paragraphs.forEach((p) => p.blocks.forEach((b) => predicted.set(b, n))));
+    const truth = new Map(g.articles.flatMap((blocks, n) => blocks.map((b) => [b, n] as [number, number])));
+    expect(bCubed(predicted, truth).f1).toBeGreaterThanOrEqual(0.95);
+  });
+
+  test('rejoins every column break and no other', () => {
+    expect(layout.joins.map((j) => [j.from, j.to])).toEqual(g.joins);
+  });
+
+  test('recognises the captions', () => {
+    expect(layout.roles.flatMap((r, i) => (r === 'caption' ? [i] : []))).toEqual(g.captions);
+  });
+
+  test('joined paragraphs read without a gap', () => {
+    for (const a of layout.articles) {
+      for (const p of a.paragraphs) {
+        const joined = p.spans.map((s) => text.slice(s.start, s.end)).join('');
+        expect(joined).not.toMatch(/\n/);
+      }
+    }
+  });
+});
+
+describe('seed specifics', () => {
+  test('a search for 奥尔西 and 2025年 finds the rejoined text', () => {
+    const text = seedText('000_9544aa7ef02d880a.txt');
+    const paragraphs = layoutOf(text).articles.flatMap((a) => a.paragraphs.map((p) => p.spans.map((s) => text.slice(s.start, s.end)).join('')));
+    expect(paragraphs.some((p) => p.includes('习近平主席将与奥尔西总统'))).toBe(true);
+    expect(paragraphs.some((p) => p.includes('“第二医保”。2025年,湖北'))).toBe(true);
+  });
+
+  test('the 送温暖 roundup ends with its collective byline as a separate paragraph', () => {
+    const text = seedText('003_4e107e2df6e33d71.txt');
+    const bylines = layoutOf(text).articles.flatMap((a) => a.paragraphs.filter((p) => p.kind === 'byline'));
+    expect(bylines.map((p) => text.slice(p.spans[0].start, p.spans[0].end))).toContain('（本报记者集体采写）');
+  });
+
+  test('text continued from page 1 starts at its marker', () => {
+    const text = seedText('003_4e107e2df6e33d71.txt');
+    const speech = layoutOf(text).articles.find((a) => a.paragraphs.some((p) => p.blocks.includes(54)))!;
+    const order = speech.paragraphs.flatMap((p) => p.blocks);
+    expect(order.indexOf(53)).toBeLessThan(order.indexOf(18));
+  });
+});
+
+describe('property: readPage on arbitrary text', () => {
+  const pieces = fc.constantFrom(
+    '习近平强调,当前中国正朝着全面建成社会主义现代化强国迈进。我们必须',
+    '坚定信念、守正创新。',
+    '（上接第1版）',
+    '(据新华社北京1月26日电)',
+    '本报（记者马学礼 通讯员闫琪）',
+    '宁夏',
+    '凝心聚力，继往开来',
+    '1月11日,外国游客在三亚一商场内购物。(新华社发)',
+    '——湖北2025年工会互助保障民生实事超额完成',
+    '全总慰问团留下深深的温暖印记。（本报记者集体采写）',
+    '3',
+    '———',
+  );
+  const line = fc.oneof(pieces, fc.string({ maxLength: 40 }), fc.string({ unit: fc.constantFrom('工', '会', '，', '。', '、', '“', '”', '（', '）', ' ', '\u3000', 'a', '1'), maxLength: 60 }));
+  const pageText = fc.array(fc.tuple(line, fc.integer({ min: 1, max: 4 })), { maxLength: 30 }).map((parts) =>
+    parts.map(([l, gap]) => l + '\n'.repeat(gap)).join(''),
+  );
+
+  test('never throws and stays lossless', () => {
+    fc.assert(
+      fc.property(pageText, (text) => {
+        const layout = readPage(text, splitBlocks(text));
+        assertLossless(text, layout);
+        expect(layout.roles.length).toBe(splitBlocks(text).length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

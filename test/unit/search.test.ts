@@ -1,0 +1,262 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { containsWhole, seedSearchDocs, type EvalQuery } from '../../scripts/search-eval.ts';
+import { createSearchIndex, normalizeForSearch } from '../../src/shared/search-config.ts';
+import { SearchEngine, type SearchDoc, type SearchResult } from '../../src/shared/search.ts';
+import { buildSearchIndex } from '../../src/pipeline/search-index.ts';
+
+const docs = seedSearchDocs();
+const textOf = new Map(docs.map((d) => [d.id, normalizeForSearch(d.text)]));
+let engine: SearchEngine;
+let serialized: Awaited<ReturnType<typeof buildSearchIndex>>;
+
+beforeAll(async () => {
+  serialized = await buildSearchIndex(docs);
+  // Through JSON, as the bundle ships it.
+  engine = await SearchEngine.load(JSON.parse(JSON.stringify(serialized)), docs);
+});
+
+const ALL = docs.length;
+const ids = (r: SearchResult) => r.hits.map((h) => h.paragraph).sort();
+/** Paragraph ids containing every needle (numbers and words whole), by brute force. */
+const expected = (...needles: string[]) =>
+  docs.filter((d) => needles.every((n) => containsWhole(textOf.get(d.id)!, normalizeForSearch(n)))).map((d) => d.id).sort();
+
+async function engineOf(paragraphs: Partial<SearchDoc>[]): Promise<SearchEngine> {
+  const list = paragraphs.map((p, i) => ({ id: `d${i}`, article: `a${i}`, kind: 'body' as const, date: null, title: `t${i}`, text: '', ...p }));
+  return SearchEngine.load(await buildSearchIndex(list), list);
+}
+
+describe('words', () => {
+  test.each([
+    ['互助金'],
+    ['送温暖'],
+    ['慰问'],
+    ['荆门'],
+    ['奥尔西'], // split by a column break in the source
+    ['针对民营企业'], // split by a column break and two photo captions
+    ['外商投资产业目录'], // split by a column break and a photo caption
+  ])('%s finds exactly the paragraphs containing it', (q) => {
+    const want = expected(q);
+    expect(want.length).toBeGreaterThan(0);
+    expect(ids(engine.search(q, { limit: ALL }))).toEqual(want);
+  });
+});
+
+describe('numbers match whole', () => {
+  test.each([
+    ['1700', '170'],
+    ['170', '1700'],
+  ])('%s does not match a paragraph that only has %s', (q, other) => {
+    const hits = ids(engine.search(q, { limit: ALL }));
+    const onlyOther = expected(other).filter((id) => !expected(q).includes(id));
+    expect(onlyOther.length).toBeGreaterThan(0);
+    for (const id of onlyOther) expect(hits).not.toContain(id);
+    expect(hits).toEqual(expected(q));
+  });
+
+  test.each([['1618.59'], ['12351'], ['2907.5']])('%s matches as written', (q) => {
+    const r = engine.search(q, { limit: ALL });
+    expect(r.total).toBeGreaterThan(0);
+    expect(ids(r)).toEqual(expected(q));
+    expect(r.hits[0].snippet).toContain(`<mark>${q}</mark>`);
+  });
+
+  test.each([
+    ['2907', '2907.5 is another number'],
+    ['907.5', 'starts inside 2907.5'],
+  ])('%s finds nothing (%s)', (q) => {
+    expect(engine.search(q).total).toBe(expected(q).length);
+  });
+});
+
+describe('query language', () => {
+  test('several words must all match, in any order', () => {
+    const both = expected('互助金', '荆门');
+    expect(both.length).toBeGreaterThan(0);
+    expect(both.length).toBeLessThan(expected('互助金').length);
+    expect(ids(engine.search('互助金 荆门', { limit: ALL }))).toEqual(both);
+    expect(ids(engine.search('荆门　互助金', { limit: ALL }))).toEqual(both); // ideographic space
+  });
+
+  test.each([['"职工 互助"'], ['“职工 互助”']])('a quoted phrase %s is matched exactly, space included', (q) => {
+    expect(engine.search(q).total).toBe(expected('职工 互助').length);
+    expect(engine.search('职工 互助').total).toBe(expected('职工', '互助').length);
+    expect(expected('职工', '互助').length).toBeGreaterThan(expected('职工 互助').length);
+  });
+
+  test('quotes around one word change nothing', () => {
+    expect(ids(engine.search('“互助金”', { limit: ALL }))).toEqual(expected('互助金'));
+  });
+
+  test.each([
+    ['職工互助保障', '职工互助保障'],
+    ['慰問', '慰问'],
+  ])('Traditional %s finds %s', async (q, simplified) => {
+    const r = await engine.searchAsync(q, { limit: ALL });
+    expect(expected(simplified).length).toBeGreaterThan(0);
+    expect(ids(r)).toEqual(expected(simplified));
+    expect(r.notice).toContain(simplified);
+    expect(r.query.via).toBe('traditional');
+  });
+
+  test.each([
+    ['huzhujin', '互助金'],
+    ['songwennuan', '送温暖'],
+    ['hu zhu jin', '互助金'],
+    ["song'wen'nuan", '送温暖'],
+  ])('pinyin %s finds %s', (q, han) => {
+    const r = engine.search(q, { limit: ALL });
+    expect(ids(r)).toEqual(expected(han));
+    expect(r.notice).toBe(`pinyin: ${han}`);
+  });
+
+  test.each([
+    ['１２３５１', '12351'],
+    ['（新华社发）', '(新华社发)'],
+  ])('full-width %s is searched as %s', (q, half) => {
+    expect(expected(half).length).toBeGreaterThan(0);
+    expect(ids(engine.search(q, { limit: ALL }))).toEqual(expected(half));
+  });
+
+  test.each([[''], ['   '], ['""']])('empty query %j returns nothing', (q) => {
+    expect(engine.search(q).total).toBe(0);
+  });
+});
+
+describe('normalisation of the page text', () => {
+  test.each([
+    ['互助\u200b金', '互助金'],
+    ['互助\u00a0金', '互助金'],
+    ['APEC\u200d会议', 'apec会议'],
+    ['ＡＰＥＣ会议', 'APEC'],
+  ])('text %j is found by %s', async (text, q) => {
+    const e = await engineOf([{ text: `今年${text}发放到位。` }, { text: '无关段落。' }]);
+    const r = e.search(q);
+    expect(r.total).toBe(1);
+    expect(r.hits[0].snippet).toContain('<mark>');
+  });
+});
+
+describe('snippets escape the source text', () => {
+  const hostile = '<img src=x onerror=alert(1)>';
+
+  test('markup inside a paragraph comes out as text', async () => {
+    const e = await engineOf([{ text: `说明${hostile}互助金发放` }]);
+    const snippet = e.search('互助金').hits[0].snippet;
+    expect(snippet).not.toContain('<img');
+    expect(snippet).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(snippet.replace(/<\/?mark>/g, '')).not.toMatch(/[<>]/);
+  });
+
+  test('a hostile query finds the paragraph and marks it escaped', async () => {
+    const e = await engineOf([{ text: `说明${hostile}互助金发放` }, { text: '无关段落' }]);
+    const r = e.search(`"${hostile}"`);
+    expect(r.total).toBe(1);
+    expect(r.hits[0].snippet).toContain('<mark>&lt;img src=x onerror=alert(1)&gt;</mark>');
+  });
+
+  test('a hostile query on the seeds returns no markup', () => {
+    const r = engine.search(hostile);
+    for (const h of r.hits) expect(h.snippet.replace(/<\/?mark>/g, '')).not.toMatch(/[<>]/);
+    expect(r.query.raw).toBe(hostile);
+  });
+
+  test('long paragraphs are cut around the first match with …', async () => {
+    const text = '甲'.repeat(100) + '互助金' + '乙'.repeat(100);
+    const snippet = (await engineOf([{ text }])).search('互助金').hits[0].snippet;
+    expect(snippet.startsWith('…')).toBe(true);
+    expect(snippet.endsWith('…')).toBe(true);
+    expect(snippet.replace(/<\/?mark>|…/g, '').length).toBeLessThanOrEqual(42);
+  });
+});
+
+describe('ranking and facets', () => {
+  const paragraphs: Partial<SearchDoc>[] = [
+    { kind: 'body', date: '2021-01-01', text: '本市发放互助金给职工。' },
+    { kind: 'title', date: '2020-01-01', text: '本市发放互助金给职工。' },
+    { kind: 'body', date: '2022-01-01', text: '本市发放互助金给职工。' },
+    { kind: 'body', date: '2023-01-01', text: '互助的资金和职工的金额。' },
+  ];
+
+  test('title above body, then newer pages first', async () => {
+    const r = (await engineOf(paragraphs)).search('互助金');
+    expect(r.hits.map((h) => h.paragraph)).toEqual(['d1', 'd2', 'd0']);
+  });
+
+  test('words as one exact phrase rank above the same words scattered', async () => {
+    const e = await engineOf([
+      { date: '2023-01-01', text: '职工代表谈互助，金额另计。' },
+      { date: '2020-01-01', text: '职工代表谈互助金。' },
+    ]);
+    expect(e.search('互助 金').hits.map((h) => h.paragraph)).toEqual(['d1', 'd0']);
+  });
+
+  test('groups hits by article with counts', async () => {
+    const r = (await engineOf(paragraphs.map((p) => ({ ...p, article: 'same' })))).search('互助金');
+    expect(r.total).toBe(3);
+    expect(r.articles).toBe(1);
+    expect(r.groups).toHaveLength(1);
+    expect(r.groups[0].hits.map((h) => h.paragraph)).toEqual(['d1', 'd2', 'd0']);
+  });
+
+  test.each([
+    [{ kinds: ['title' as const] }, ['d1']],
+    [{ from: '2021-06-01' }, ['d2']],
+    [{ to: '2021-01-01' }, ['d1', 'd0']],
+    [{ from: '2020-01-01', to: '2021-12-31', kinds: ['body' as const] }, ['d0']],
+  ])('facets %j', async (opts, want) => {
+    expect((await engineOf(paragraphs)).search('互助金', opts).hits.map((h) => h.paragraph)).toEqual(want);
+  });
+});
+
+describe('export and load', () => {
+  const queries = (JSON.parse(readFileSync(new URL('../fixtures/queries.json', import.meta.url), 'utf8')) as EvalQuery[]).map((q) => q.q);
+
+  test('the imported index answers exactly like a freshly built one', () => {
+    const fresh = createSearchIndex();
+    docs.forEach((d, i) => fresh.add(i, d.text));
+    const imported = createSearchIndex();
+    for (const [key, data] of (JSON.parse(JSON.stringify(serialized)) as typeof serialized).chunks) imported.import(key, data as string);
+    let nonEmpty = 0;
+    for (const q of queries) {
+      const a = (fresh.search(q, { limit: ALL }) as number[]).sort();
+      expect((imported.search(q, { limit: ALL }) as number[]).sort(), q).toEqual(a);
+      if (a.length) nonEmpty++;
+    }
+    expect(nonEmpty).toBeGreaterThan(queries.length / 2);
+  });
+
+  test('search results survive the JSON round trip unchanged', async () => {
+    const direct = await SearchEngine.load(serialized, docs);
+    for (const q of queries) expect(await engine.searchAsync(q), q).toEqual(await direct.searchAsync(q));
+  });
+
+  test('loading with other paragraphs than the index was built from fails loudly', async () => {
+    await expect(SearchEngine.load(serialized, docs.slice(1))).rejects.toThrow(/does not match/);
+    await expect(SearchEngine.load({ ...serialized, config: 'other' }, docs)).rejects.toThrow(/config/);
+  });
+});
+
+describe('property: substring recall and precision', () => {
+  /** Substrings a reader could type as one word: no spaces or quote marks (those are query syntax). */
+  const corpus = docs.map((d) => textOf.get(d.id)!);
+  const substring = fc
+    .tuple(fc.nat({ max: corpus.length - 1 }), fc.nat(), fc.integer({ min: 2, max: 6 }))
+    .map(([i, start, length]) => {
+      const text = corpus[i];
+      const at = start % Math.max(1, text.length - length);
+      return text.slice(at, at + length);
+    })
+    .filter((s) => s.length >= 2 && !/[\s"“”「」『』＂]/.test(s));
+
+  test('search returns every paragraph containing the substring, and only those', () => {
+    fc.assert(
+      fc.property(substring, (s) => {
+        expect(ids(engine.search(s, { limit: ALL }))).toEqual(expected(s));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
