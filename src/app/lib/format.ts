@@ -35,7 +35,7 @@ const QUALIFIER_SIGN: Record<string, string> = {
   exact: '',
   more_than: '>',
   at_least: '≥',
-  nearly: '≈<',
+  nearly: '≲',
   approx: '≈',
   at_most: '≤',
 };

@@ -80,12 +80,13 @@ export function readCalendar(t: string, i: number, mode: ReadMode): Match<Calend
   return { value: { type: 'calendar', year: unwritten, day: day.value }, end: day.end };
 }
 
+const ISO_DATE = /(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d.])/y;
+
 /** 2020-12-10 · 2020/12/10 · 2020.12.10, the same separator twice. */
 export function readIsoDate(t: string, i: number): Match<CalendarSpec> | null {
   if (!isDigit(t[i]) || isNumberChar(t[i - 1])) return null;
-  const re = /(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d.])/y;
-  re.lastIndex = i;
-  const m = re.exec(t);
+  ISO_DATE.lastIndex = i;
+  const m = ISO_DATE.exec(t);
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[3]), Number(m[4])];
   if (!isValidYmd(y, mo, d)) return null;
@@ -95,16 +96,20 @@ export function readIsoDate(t: string, i: number): Match<CalendarSpec> | null {
 /** Range connectors between two dates. */
 export const CONNECTOR = /\s*(?:至|到|——|—|–|－|-|~|～|〜)\s*/y;
 
+const CONN = CONNECTOR.source;
+const YEAR_RANGE = new RegExp(`(\\d{4})年?${CONN}(\\d{4})年`, 'y');
+const MONTH_RANGE = new RegExp(`(?:(\\d{4})年)?(\\d{1,2})${CONN}(\\d{1,2})月`, 'y');
+const DAY_RANGE = new RegExp(`(?:(\\d{4})年)?(\\d{1,2})月(\\d{1,2})${CONN}(\\d{1,2})[日号]`, 'y');
+
 /** A compact range, where the first date omits the unit the second states. */
 export function readCompactRange(
   t: string,
   i: number,
 ): { start: CalendarSpec; end: CalendarSpec; stop: number } | null {
   if (!isDigit(t[i]) || isNumberChar(t[i - 1])) return null;
-  const conn = CONNECTOR.source;
   const explicit = (year: number): YearRef => ({ type: 'explicit', year });
   // 2021—2025年
-  let m = new RegExp(`(\\d{4})年?${conn}(\\d{4})年`, 'y');
+  let m = YEAR_RANGE;
   m.lastIndex = i;
   let r = m.exec(t);
   if (r) {
@@ -114,7 +119,7 @@ export function readCompactRange(
     return null;
   }
   // (2025年)1—6月
-  m = new RegExp(`(?:(\\d{4})年)?(\\d{1,2})${conn}(\\d{1,2})月`, 'y');
+  m = MONTH_RANGE;
   m.lastIndex = i;
   r = m.exec(t);
   if (r) {
@@ -128,7 +133,7 @@ export function readCompactRange(
       };
   }
   // (2025年)1月13—15日
-  m = new RegExp(`(?:(\\d{4})年)?(\\d{1,2})月(\\d{1,2})${conn}(\\d{1,2})[日号]`, 'y');
+  m = DAY_RANGE;
   m.lastIndex = i;
   r = m.exec(t);
   if (r) {

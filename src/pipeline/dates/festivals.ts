@@ -55,6 +55,9 @@ const NAMES: { name: string; festival: string }[] = Object.entries(FESTIVALS)
   .flatMap(([festival, f]) => f.names.map((name) => ({ name, festival })))
   .sort((a, b) => b.name.length - a.name.length);
 
+/** First characters of festival names, to skip most offsets at once. */
+export const NAME_STARTS = new Set(NAMES.map(({ name }) => name[0]));
+
 /** Time words after a festival name, longest first. */
 const RELATIONS: [string, FestivalRelation][] = (
   [
@@ -92,6 +95,7 @@ export function readFestival(t: string, i: number): Match<Extract<TimeSpec, { ty
     ? { value: { type: 'explicit', year: year.value }, end: year.end }
     : readRelativeYear(t, i);
   const j = written ? written.end : i;
+  if (!NAME_STARTS.has(t[j])) return null;
   const hit = NAMES.find(({ name }) => t.startsWith(name, j));
   if (!hit) return null;
   const nameEnd = j + hit.name.length;

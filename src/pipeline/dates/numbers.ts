@@ -85,6 +85,8 @@ const YEAR_WORDS: Record<string, YearRef> = {
   今年: { type: 'anchor', offset: 0 },
   去年: { type: 'anchor', offset: -1 },
   前年: { type: 'anchor', offset: -2 },
+  上年: { type: 'anchor', offset: -1 },
+  本年: { type: 'anchor', offset: 0 },
   明年: { type: 'anchor', offset: 1 },
   当年: { type: 'mentioned', offset: 0 },
   同年: { type: 'mentioned', offset: 0 },
@@ -97,6 +99,8 @@ const YEAR_WORD_BLOCKED_BEFORE: Record<string, string> = {
   当年: '想正每适',
   同年: '不相共',
   去年: '过',
+  上年: '以向至',
+  本年: '日',
 };
 /** After 年, these make a word about age or generations, not a year (同年龄, 当年纪). */
 const YEAR_WORD_BLOCKED_AFTER = '龄纪级代轻货华糕画鉴薪迈';
@@ -116,16 +120,21 @@ export function readRelativeYear(t: string, i: number): Match<YearRef> | null {
 /** After 初 these make another word: 初步, 初次, 初心 … (2025年初步完成 is not 年初). */
 const EARLY_BLOCKED_AFTER = '步次心衷级稿审期始创见中试赛选';
 
+/** After 终 these make another word: 终身, 终点, 终于 … */
+const LATE_BLOCKED_AFTER = '身点止究于端生';
+
+const QUARTER = /(前|第)?([一二三四1-4])季度/y;
+
 /** After 2025年: 底 · 末 · 终 · 初 · 上半年 · 下半年 · 一季度 · 前三季度. */
 export function readYearPart(t: string, i: number): Match<PeriodPart> | null {
   const c = t[i];
-  if (c === '底' || c === '末' || c === '终') return { value: { type: 'late' }, end: i + 1 };
+  if (c === '底' || c === '末') return { value: { type: 'late' }, end: i + 1 };
+  if (c === '终' && !isOneOf(LATE_BLOCKED_AFTER, t[i + 1])) return { value: { type: 'late' }, end: i + 1 };
   if (c === '初' && !isOneOf(EARLY_BLOCKED_AFTER, t[i + 1])) return { value: { type: 'early' }, end: i + 1 };
   if (t.startsWith('上半年', i)) return { value: { type: 'half', half: 1 }, end: i + 3 };
   if (t.startsWith('下半年', i)) return { value: { type: 'half', half: 2 }, end: i + 3 };
-  const q = /(前|第)?([一二三四1-4])季度/y;
-  q.lastIndex = i;
-  const m = q.exec(t);
+  QUARTER.lastIndex = i;
+  const m = QUARTER.exec(t);
   if (m) {
     const quarter = '一二三四'.includes(m[2]) ? '一二三四'.indexOf(m[2]) + 1 : Number(m[2]);
     return { value: { type: 'quarter', quarter, cumulative: m[1] === '前' }, end: i + m[0].length };

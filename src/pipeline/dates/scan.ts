@@ -14,7 +14,7 @@
 import type { EventKind } from '../../shared/types.ts';
 import { CONNECTOR, readCalendar, readCompactRange, readIsoDate } from './calendarExpr.ts';
 import { isDatelineAt } from './dateline.ts';
-import { readFestival, readLunarDay } from './festivals.ts';
+import { NAME_STARTS, readFestival, readLunarDay } from './festivals.ts';
 import type { DateExpression, Match, TimeSpec } from './spec.ts';
 import {
   readBareYearPart,
@@ -148,11 +148,27 @@ function readOpenedRange(t: string, i: number): DateExpression | null {
   return inner?.rangeEnd ? { ...inner, offset: i } : null;
 }
 
+/**
+ * Characters an expression can start with (digits, numerals, the first
+ * characters of the words the readers know). Most characters of a page are
+ * none of these, and skipping them makes the scan several times faster.
+ */
+const START_CHARS = new Set([
+  ...'0123456789〇零○一二三四五六七八九十两元',
+  ...'今去前明当同次翌上本下昨', // relative years, days, months
+  ...'截从自正腊大岁年日近第未', // cut-offs, ranges, lunar days, year parts, 日前/近日, plans, 未来N年
+  ...NAME_STARTS,
+]);
+
 /** Every date expression of `t`, in text order, none overlapping. */
 export function scanDateExpressions(t: string): DateExpression[] {
   const found: DateExpression[] = [];
   let i = 0;
   while (i < t.length) {
+    if (!START_CHARS.has(t[i])) {
+      i++;
+      continue;
+    }
     const expr = readCutoff(t, i) ?? readOpenedRange(t, i) ?? readExpression(t, i);
     if (expr) {
       found.push(expr);

@@ -8,8 +8,13 @@ import type { Match, TimeSpec } from './spec.ts';
 
 type Read = (t: string, i: number) => Match<TimeSpec> | null;
 
+/** Keys longest first, computed once per table (this runs at every offset of every page). */
+const sortedKeys = new WeakMap<object, string[]>();
+
 function readWord<T>(t: string, i: number, table: Record<string, T>): Match<T> & { word: string } | null {
-  for (const word of Object.keys(table).sort((a, b) => b.length - a.length)) {
+  let words = sortedKeys.get(table);
+  if (!words) sortedKeys.set(table, (words = Object.keys(table).sort((a, b) => b.length - a.length)));
+  for (const word of words) {
     if (t.startsWith(word, i)) return { value: table[word], end: i + word.length, word };
   }
   return null;
@@ -151,10 +156,10 @@ const YEAR_PART_BLOCKED_BEFORE = '每年新';
 /** Bare 岁末 · 年末 · 年底 · 年终 · 岁初 · 年初 (a deadline with 前: 年底前). */
 export const readBareYearPart: Read = (t, i) => {
   const w = t.slice(i, i + 2);
-  const part = ['岁末', '年末', '年底', '年终'].includes(w) ? 'late' : ['岁初', '年初'].includes(w) ? 'early' : null;
+  // 年终 is left out: bare, it is mostly 年终奖, 年终总结 or 青少年终身.
+  const part = ['岁末', '年末', '年底'].includes(w) ? 'late' : ['岁初', '年初'].includes(w) ? 'early' : null;
   if (!part) return null;
   if (isOneOf(YEAR_PART_BLOCKED_BEFORE, t[i - 1]) || isNumberChar(t[i - 1])) return null;
   if (part === 'early' && isNumberChar(t[i + 2])) return null;
-  if (w === '年终' && /^(?:奖|总结|考核)/.test(t.slice(i + 2, i + 4))) return null;
   return { value: { type: 'yearPart', part, deadline: t[i + 2] === '前' }, end: i + 2 };
 };
