@@ -1,4 +1,5 @@
-import { MANIFEST, type DataPart, type Manifest } from '../../shared/bundle.ts';
+import { MANIFEST, type DataPart, type Manifest, type PagesData } from '../../shared/bundle.ts';
+import type { Article, DateEvent, Figure, Fragment } from '../../shared/types.ts';
 
 /**
  * Loads the data bundle: the manifest first, then each part on demand. One
@@ -36,7 +37,7 @@ export function loadManifest(): Promise<Manifest> {
   return manifest;
 }
 
-export async function loadPart<T>(part: DataPart): Promise<T> {
+async function loadPart<T>(part: DataPart): Promise<T> {
   const m = await loadManifest();
   const file = m.files[part].file;
   let p = parts.get(file) as Promise<T> | undefined;
@@ -48,4 +49,30 @@ export async function loadPart<T>(part: DataPart): Promise<T> {
     parts.set(file, p);
   }
   return p;
+}
+
+/*
+ * The data API the views use. They ask for what they show — one article, the
+ * articles of one page, the events, the figures — never for a data file, so
+ * the bundle can be split into shards without touching a view.
+ */
+
+export async function loadArticle(id: string): Promise<Article | null> {
+  return (await loadPart<Article[]>('articles')).find((a) => a.id === id) ?? null;
+}
+
+export async function loadPageArticles(doc: string): Promise<Article[]> {
+  return (await loadPart<Article[]>('articles')).filter((a) => a.doc === doc);
+}
+
+export async function loadFragments(doc: string): Promise<Fragment[]> {
+  return (await loadPart<PagesData>('pages')).fragments.filter((f) => f.doc === doc);
+}
+
+export function loadEvents(): Promise<DateEvent[]> {
+  return loadPart<DateEvent[]>('events');
+}
+
+export function loadFigures(): Promise<Figure[]> {
+  return loadPart<Figure[]>('figures');
 }
