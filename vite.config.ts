@@ -41,6 +41,7 @@ export default defineConfig({
     }),
   ],
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: false },
+  // MINSHENG_OUT lets several builds (tests, benchmarks) live side by side.
+  build: { target: 'es2022', sourcemap: false, outDir: process.env.MINSHENG_OUT || 'dist' },
   preview: { port: 4173, strictPort: false },
 });
