@@ -31,9 +31,8 @@ interface PieceBlock {
   text: string;
   article: number;
   caption?: boolean;
-  /** Id shared by the two halves of a cut paragraph. */
-  cut?: number;
-  half?: 'head' | 'tail';
+  /** The piece of the same paragraph printed at the end of the previous column. */
+  continues?: PieceBlock;
 }
 
 /** Small, fast, seedable PRNG (mulberry32). */
@@ -93,77 +92,59 @@ function cutPoint(text: string, at: number): number | null {
   return null;
 }
 
-/** Flow one article into columns of the given heights (in characters). */
-function flowIntoColumns(article: CorpusArticle, n: number, rnd: () => number, nextCut: () => number): PieceBlock[][] {
+/** Below this much room left in a column a paragraph starts in the next one instead. */
+const MIN_PIECE = 4;
+
+/**
+ * Flow one article into columns of random height (in characters). A paragraph
+ * that does not fit is cut mid-sentence at the column end and goes on at the
+ * top of the next column, as often as needed: each piece links to the piece
+ * it continues, which is the column-break join the reader must recover.
+ */
+function flowIntoColumns(article: CorpusArticle, n: number, rnd: () => number): PieceBlock[][] {
   const columns: PieceBlock[][] = [[]];
   const height = () => 180 + Math.floor(rnd() * 420);
   let room = height();
+  const newColumn = (): void => {
+    columns.push([]);
+    room = height();
+  };
   for (const h of article.headlines) {
     columns[0].push({ text: h, article: n });
     room -= 24;
   }
   for (const paragraph of article.paragraphs) {
     let rest = paragraph;
+    let previous: PieceBlock | undefined;
     while (rest) {
       const column = columns[columns.length - 1];
       const length = [...rest].length;
       if (length <= room) {
-        column.push({ text: rest, article: n });
+        column.push({ text: rest, article: n, continues: previous });
         room -= length + 6;
-        rest = '';
+        break;
+      }
+      const cut = room >= MIN_PIECE ? cutPoint(rest, room) : null;
+      if (cut === null) {
+        // No room (or no mid-sentence cut near the column end): an empty
+        // column takes the paragraph whole, else it starts the next column.
+        if (column.length === 0) {
+          column.push({ text: rest, article: n, continues: previous });
+          room -= length + 6;
+          break;
+        }
+        newColumn();
         continue;
       }
-      const cut = room >= 4 ? cutPoint(rest, room) : null;
-      if (cut !== null) {
-        const id = nextCut();
-        column.push({ text: rest.slice(0, cut), article: n, cut: id, half: 'head' });
-        rest = rest.slice(cut);
-        columns.push([]);
-        room = height();
-        // Mark the continuation when it lands in the next column.
-        const tail = rest;
-        const chars = [...tail].length;
-        if (chars <= room) {
-          columns[columns.length - 1].push({ text: tail, article: n, cut: id, half: 'tail' });
-          room -= chars + 6;
-          rest = '';
-        } else {
-          // A paragraph longer than a whole column: its tail piece is itself cut again.
-          const cut2 = cutPoint(tail, room);
-          if (cut2 === null) {
-            columns[columns.length - 1].push({ text: tail, article: n, cut: id, half: 'tail' });
-            rest = '';
-          } else {
-            columns[columns.length - 1].push({ text: tail.slice(0, cut2), article: n, cut: id, half: 'tail' });
-            rest = tail.slice(cut2);
-            // The middle piece is also the head of the next break.
-            const id2 = nextCut();
-            const piece = columns[columns.length - 1][columns[columns.length - 1].length - 1];
-            (piece as PieceBlock & { alsoHead?: number }).alsoHead = id2;
-            columns.push([]);
-            room = height();
-            pendingTail.set(n, id2);
-          }
-        }
-      } else {
-        columns.push([]);
-        room = height();
-      }
-      const pending = pendingTail.get(n);
-      if (pending !== undefined && rest) {
-        const chars = [...rest].length;
-        if (chars <= room) {
-          columns[columns.length - 1].push({ text: rest, article: n, cut: pending, half: 'tail' });
-          room -= chars + 6;
-          rest = '';
-          pendingTail.delete(n);
-        }
-      }
+      const piece: PieceBlock = { text: rest.slice(0, cut), article: n, continues: previous };
+      column.push(piece);
+      previous = piece;
+      rest = rest.slice(cut);
+      newColumn();
     }
   }
   return columns.filter((c) => c.length > 0);
 }
-const pendingTail = new Map<number, number>();
 
 /** A photo caption: a short sentence from elsewhere in the corpus, maybe with a credit. */
 function makeCaption(pool: string[], rnd: () => number, credited: boolean): string {
@@ -191,22 +172,20 @@ export function generatePage(corpusDir: string, seed: number, pages = corpusPage
   const otherKey = keys[Math.floor(rnd() * keys.length)];
   const captionPool = pages.get(otherKey)!.flatMap((f) => parseCorpusArticle(readFileSync(f, 'utf8')).paragraphs);
 
-  let cuts = 0;
-  pendingTail.clear();
-  const columnsOf = articles.map((a, n) => flowIntoColumns(a, n, rnd, () => cuts++));
+  const columnsOf = articles.map((a, n) => flowIntoColumns(a, n, rnd));
 
+  const cutAtEnd = new Set(columnsOf.flat(2).flatMap((b) => (b.continues ? [b.continues] : [])));
+  const isCutAtEnd = (column: PieceBlock[]): boolean => cutAtEnd.has(column[column.length - 1]);
   // Captions: mid-sentence at a column end (spaced off, no credit needed), or between paragraphs with a credit.
   for (const columns of columnsOf) {
     for (const column of columns) {
       if (rnd() > 0.35) continue;
-      const last = column[column.length - 1];
       const article = column[0].article;
-      if (last.half === 'head' && rnd() < 0.6) {
+      if (isCutAtEnd(column) && rnd() < 0.6) {
         column.push({ text: makeCaption(captionPool, rnd, rnd() < 0.4), article, caption: true });
       } else if (column.length > 2) {
         const at = 1 + Math.floor(rnd() * (column.length - 1));
-        const before = column[at - 1];
-        if (before.half === 'head' || /^(?:——)/.test(column[at]?.text ?? '')) continue;
+        if (/^(?:——)/.test(column[at]?.text ?? '')) continue;
         if (column.slice(0, at).every((b) => articles[b.article].headlines.includes(b.text))) continue;
         column.splice(at, 0, { text: makeCaption(captionPool, rnd, true), article, caption: true });
       }
@@ -233,7 +212,7 @@ export function generatePage(corpusDir: string, seed: number, pages = corpusPage
   let text = '\n\n';
   const blockArticle: number[] = [];
   const captions: number[] = [];
-  const heads = new Map<number, number>();
+  const blockOf = new Map<PieceBlock, number>();
   const joins: [number, number][] = [];
   order.forEach((b, i) => {
     const spaced = b.caption || order[i - 1]?.caption;
@@ -241,10 +220,8 @@ export function generatePage(corpusDir: string, seed: number, pages = corpusPage
     text += b.text;
     blockArticle.push(b.article);
     if (b.caption) captions.push(i);
-    if (b.half === 'tail' && heads.has(b.cut!)) joins.push([heads.get(b.cut!)!, i]);
-    if (b.half === 'head') heads.set(b.cut!, i);
-    const alsoHead = (b as PieceBlock & { alsoHead?: number }).alsoHead;
-    if (alsoHead !== undefined) heads.set(alsoHead, i);
+    blockOf.set(b, i);
+    if (b.continues) joins.push([blockOf.get(b.continues)!, i]);
   });
   return { source: key, text: text + '\n', blockArticle, joins: joins.sort((x, y) => x[0] - y[0]), captions };
 }

@@ -20,11 +20,16 @@ await runCli(async () => {
   const bar = values.quiet || !process.stderr.isTTY ? undefined : progressBar(process.stderr);
   const corpus = await readCorpus(values.in, bar);
   bar?.(corpus.report.pages, corpus.report.pages, true);
+  const read = performance.now();
   const files = await bundleCorpus(corpus);
+  const bundled = performance.now();
   await writeBundle(values.out, files);
   const ms = performance.now() - started;
 
   console.log(formatReport(corpus, ms));
+  console.log(
+    `phases: pages ${((read - started) / 1000).toFixed(2)} s, bundle ${((bundled - read) / 1000).toFixed(2)} s, write ${((performance.now() - bundled) / 1000).toFixed(2)} s`,
+  );
   console.log(`wrote ${files.size} files to ${values.out}`);
   if (corpus.report.accepted === 0) {
     throw new Error(`no readable .txt pages in ${values.in}`);

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { toCsv } from '../shared/csv.ts';
 import type { Article, DateEvent, Figure } from '../shared/types.ts';
-import { readManifest, readPart, runCli, UsageError } from './common.ts';
+import { readArticles, readManifest, readPart, runCli, UsageError } from './common.ts';
 
 const USAGE =
   'usage: npm run export -- --data <data folder> --what articles|events|figures --format json|csv [--out <file>]';
@@ -27,7 +27,7 @@ await runCli(async () => {
   const manifest = await readManifest(values.data);
   let output: string;
   if (what === 'articles') {
-    const articles = await readPart<Article[]>(values.data, manifest, 'articles');
+    const articles = await readArticles(values.data, manifest);
     output =
       format === 'json'
         ? JSON.stringify(articles.map(({ id, doc, file, title, date, paragraphs }) => ({

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { searchDocsOf } from '../shared/bundle.ts';
 import { SearchEngine } from '../shared/search.ts';
 import type { Article, SearchHit } from '../shared/types.ts';
-import { readManifest, readPart, runCli, UsageError } from './common.ts';
+import { readArticles, readManifest, readPart, runCli, UsageError } from './common.ts';
 
 const USAGE =
   'usage: npm run search -- --data <data folder> [--limit N] (--json "<query>" | --queries <file with a JSON array of queries>) [--out <file>]';
@@ -26,7 +26,7 @@ await runCli(async () => {
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive whole number (got "${values.limit}")`);
 
   const manifest = await readManifest(values.data);
-  const articles = await readPart<Article[]>(values.data, manifest, 'articles');
+  const articles = await readArticles(values.data, manifest);
   const engine = await SearchEngine.load(await readPart(values.data, manifest, 'search'), searchDocsOf(articles));
   const run = async (q: string): Promise<SearchHit[]> => (await engine.searchAsync(q, { limit })).hits;
 

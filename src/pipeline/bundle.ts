@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BUNDLE_VERSION, MANIFEST, searchDocsOf, type DataPart, type Manifest } from '../shared/bundle.ts';
+import { BUNDLE_VERSION, MANIFEST, searchDocsOf, shardOf, type DataPart, type FileRef, type Manifest } from '../shared/bundle.ts';
+import type { Article } from '../shared/types.ts';
 import { buildSearchIndex } from './search-index.ts';
 import type { Corpus } from './corpus.ts';
 
@@ -9,23 +10,23 @@ import type { Corpus } from './corpus.ts';
 export async function bundleCorpus(corpus: Corpus): Promise<Map<string, string>> {
   const docs = searchDocsOf(corpus.articles);
   const parts: Record<DataPart, unknown> = {
-    articles: corpus.articles,
     pages: { documents: corpus.documents, fragments: corpus.fragments },
     events: corpus.events,
     figures: corpus.figures,
     search: await buildSearchIndex(docs),
   };
   const out = new Map<string, string>();
-  const files = {} as Manifest['files'];
   const all = createHash('sha256');
-  for (const [part, data] of Object.entries(parts) as [DataPart, unknown][]) {
+  const write = (name: string, data: unknown): FileRef => {
     const json = JSON.stringify(data);
     const hash = createHash('sha256').update(json).digest('hex').slice(0, 12);
-    const file = `${part}.${hash}.json`;
+    const file = `${name}.${hash}.json`;
     out.set(file, json);
-    files[part] = { file, bytes: Buffer.byteLength(json) };
     all.update(hash);
-  }
+    return { file, bytes: Buffer.byteLength(json) };
+  };
+  const files = { articles: articleShards(corpus).map((shard, i) => write(`articles-${i}`, shard)) } as Manifest['files'];
+  for (const [part, data] of Object.entries(parts) as [DataPart, unknown][]) files[part] = write(part, data);
 
   const eventsBy = countBy(corpus.events.map((e) => e.article));
   const figuresBy = countBy(corpus.figures.map((f) => f.article));
@@ -52,11 +53,26 @@ export async function bundleCorpus(corpus: Corpus): Promise<Map<string, string>>
   return out;
 }
 
+/**
+ * Articles split into shards of about SHARD_BYTES of JSON, each document's
+ * articles in one shard chosen by hashing its id. 96 KB raw (≈ 35 KB gzip) keeps
+ * opening one article cheap on a big corpus; a small corpus is one shard.
+ */
+const SHARD_BYTES = 96 * 1024;
+
+function articleShards(corpus: Corpus): Article[][] {
+  const total = corpus.articles.reduce((n, a) => n + a.paragraphs.reduce((m, p) => m + p.text.length * 3 + 200, 300), 0);
+  const count = Math.max(1, Math.ceil(total / SHARD_BYTES));
+  const shards: Article[][] = Array.from({ length: count }, () => []);
+  for (const a of corpus.articles) shards[shardOf(a.doc, count)].push(a);
+  return shards;
+}
+
 /** Write bundle files into `dir`, removing data files of earlier builds. */
 export async function writeBundle(dir: string, files: Map<string, string>): Promise<void> {
   await mkdir(dir, { recursive: true });
   for (const name of await readdir(dir)) {
-    if (/^(manifest|(articles|pages|events|figures|search)\.[0-9a-f]+)\.json$/.test(name) && !files.has(name)) {
+    if (/^(manifest|(articles-\d+|pages|events|figures|search)\.[0-9a-f]+)\.json$/.test(name) && !files.has(name)) {
       await rm(join(dir, name));
     }
   }

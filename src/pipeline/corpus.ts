@@ -2,7 +2,8 @@ import { readFile, stat } from 'node:fs/promises';
 import type { Article, DateEvent, Figure, Fragment, PageDocument } from '../shared/types.ts';
 import { decodePage } from './decode.ts';
 import { describeError, listPages, readPageBytes, type Skipped } from './files.ts';
-import { processPage, type Sidecar } from './page.ts';
+import type { PageRecords, Sidecar } from './page.ts';
+import { PagePool } from './pool.ts';
 
 export interface BuildReport {
   /** Page files found. */
@@ -49,41 +50,55 @@ export async function readCorpus(
     report: { pages: pages.length, accepted: 0, skipped, warnings: [], charsRead: 0, charsKept: 0 },
   };
   const ids = new Set<string>();
+  const pool = new PagePool(PagePool.threadsFor(pages.length));
+  const pending: Promise<{ file: string; records: PageRecords }>[] = [];
   let done = 0;
-  for (const page of pages) {
-    const bytes = await readPageBytes(page);
-    onProgress?.(++done, pages.length);
-    if (!(bytes instanceof Uint8Array)) {
-      skipped.push(bytes);
-      continue;
+  try {
+    // Read and decode here (I/O), process on the pool (CPU); keep the source
+    // order for ids and output whatever order the workers finish in.
+    for (const page of pages) {
+      const bytes = await readPageBytes(page);
+      if (!(bytes instanceof Uint8Array)) {
+        skipped.push(bytes);
+        onProgress?.(++done, pages.length);
+        continue;
+      }
+      const decoded = decodePage(bytes);
+      if ('rejected' in decoded || decoded.text.trim() === '') {
+        const reason =
+          'rejected' in decoded ? decoded.rejected : bytes.length === 0 ? 'empty file (0 bytes)' : 'no text: whitespace only';
+        skipped.push({ file: page.file, reason });
+        onProgress?.(++done, pages.length);
+        continue;
+      }
+      for (const message of decoded.warnings) corpus.report.warnings.push({ file: page.file, message });
+      const sidecar = await readSidecar(page.path, page.file, corpus.report.warnings);
+      const docId = uniqueId(docIdFor(page.file), ids);
+      const job = { index: pending.length, docId, file: page.file, text: decoded.text, encoding: decoded.encoding, sidecar };
+      pending.push(
+        pool.run(job).then((records) => {
+          onProgress?.(++done, pages.length);
+          return { file: page.file, records };
+        }),
+      );
+      // Back-pressure: never hold more than a few hundred decoded pages at once.
+      await pool.drained(256);
     }
-    const decoded = decodePage(bytes);
-    if ('rejected' in decoded) {
-      skipped.push({ file: page.file, reason: decoded.rejected });
-      continue;
+    for (const { file, records } of await Promise.all(pending)) {
+      corpus.documents.push(records.document);
+      corpus.articles.push(...records.articles);
+      corpus.events.push(...records.events);
+      corpus.figures.push(...records.figures);
+      corpus.fragments.push(...records.fragments);
+      corpus.report.accepted++;
+      corpus.report.charsRead += records.charsRead;
+      corpus.report.charsKept += records.charsKept;
+      if (records.charsKept !== records.charsRead) {
+        corpus.report.warnings.push({ file, message: `kept ${records.charsKept} of ${records.charsRead} characters` });
+      }
     }
-    if (decoded.text.trim() === '') {
-      skipped.push({ file: page.file, reason: bytes.length === 0 ? 'empty file (0 bytes)' : 'no text: whitespace only' });
-      continue;
-    }
-    for (const message of decoded.warnings) corpus.report.warnings.push({ file: page.file, message });
-    const sidecar = await readSidecar(page.path, page.file, corpus.report.warnings);
-    const id = uniqueId(docIdFor(page.file), ids);
-    const records = processPage(id, page.file, decoded.text, decoded.encoding, sidecar);
-    corpus.documents.push(records.document);
-    corpus.articles.push(...records.articles);
-    corpus.events.push(...records.events);
-    corpus.figures.push(...records.figures);
-    corpus.fragments.push(...records.fragments);
-    corpus.report.accepted++;
-    corpus.report.charsRead += records.charsRead;
-    corpus.report.charsKept += records.charsKept;
-    if (records.charsKept !== records.charsRead) {
-      corpus.report.warnings.push({
-        file: page.file,
-        message: `kept ${records.charsKept} of ${records.charsRead} characters`,
-      });
-    }
+  } finally {
+    await pool.close();
   }
   return corpus;
 }

@@ -1,8 +1,8 @@
-import { resolve } from 'node:path';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { bundleCorpus } from './bundle.ts';
-import { readCorpus } from './corpus.ts';
-import { formatReport } from './report.ts';
 
 export interface CorpusPluginOptions {
   /** Folder of `.txt` pages; MINSHENG_PAGES overrides it (used by the benchmark). */
@@ -15,25 +15,37 @@ export interface CorpusPluginOptions {
  * Runs the pipeline inside Vite: `vite build` emits the bundle into
  * dist/<dataPath>/, and the dev server serves it from memory and rebuilds it
  * (then reloads the page) when a page or sidecar is added, edited or removed.
+ *
+ * The pipeline runs as `npm run corpus` in a child process rather than inside
+ * Vite's config bundle: it is the very command users run, and it can start
+ * worker threads from its own files, which a bundled config cannot.
  */
 export function minshengCorpus(options: CorpusPluginOptions): Plugin {
   const dataPath = (options.dataPath ?? 'data').replace(/^\/|\/$/g, '');
+  let root = '';
   let pagesDir = '';
   let files: Promise<Map<string, string>> | null = null;
 
   async function build(log: (msg: string) => void): Promise<Map<string, string>> {
-    const started = performance.now();
-    const corpus = await readCorpus(pagesDir);
-    const out = await bundleCorpus(corpus);
-    log(formatReport(corpus, performance.now() - started));
-    if (corpus.report.accepted === 0) throw new Error(`no readable .txt pages in ${pagesDir}`);
-    return out;
+    const out = await mkdtemp(join(tmpdir(), 'minsheng-data-'));
+    try {
+      const tsx = join(root, 'node_modules', '.bin', 'tsx');
+      const cli = join(root, 'src', 'cli', 'corpus.ts');
+      const output = await run(tsx, [cli, '--in', pagesDir, '--out', out, '--quiet'], root);
+      log(output.trim());
+      const bundle = new Map<string, string>();
+      for (const name of await readdir(out)) bundle.set(name, await readFile(join(out, name), 'utf8'));
+      return bundle;
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
   }
 
   return {
     name: 'minsheng-corpus',
     configResolved(config) {
-      pagesDir = resolve(config.root, process.env.MINSHENG_PAGES || options.pages);
+      root = config.root;
+      pagesDir = resolve(root, process.env.MINSHENG_PAGES || options.pages);
     },
     async generateBundle() {
       const out = await build((msg) => this.info(`\n${msg}`));
@@ -41,16 +53,14 @@ export function minshengCorpus(options: CorpusPluginOptions): Plugin {
     },
     configureServer(server: ViteDevServer) {
       const log = (msg: string) => server.config.logger.info(msg, { timestamp: true });
+      const report = (e: unknown) => server.config.logger.error(`minsheng: ${(e as Error).message}`);
       files = build(log);
-      files.catch((e) => server.config.logger.error(`minsheng: ${(e as Error).message}`));
+      files.catch(report);
       server.watcher.add(pagesDir);
       const rebuild = (path: string) => {
         if (!path.startsWith(pagesDir) || !/\.(txt|json)$/i.test(path)) return;
         files = build(log);
-        files.then(
-          () => server.ws.send({ type: 'full-reload' }),
-          (e) => server.config.logger.error(`minsheng: ${(e as Error).message}`),
-        );
+        files.then(() => server.ws.send({ type: 'full-reload' }), report);
       };
       server.watcher.on('add', rebuild).on('change', rebuild).on('unlink', rebuild);
       server.middlewares.use(async (req, res, next) => {
@@ -71,4 +81,19 @@ export function minshengCorpus(options: CorpusPluginOptions): Plugin {
       });
     },
   };
+}
+
+/** Run a command; resolve with its output, reject with its last lines on failure. */
+function run(command: string, args: string[], cwd: string): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolvePromise(output);
+      else reject(new Error(output.trim().split('\n').slice(-12).join('\n') || `corpus build exited with ${code}`));
+    });
+  });
 }

@@ -5,10 +5,17 @@ import type { Article, DateEvent, Figure, Fragment, PageDocument } from './types
  * file is named by its content hash, so a new build's manifest never pairs
  * with an old build's data (and caches can keep hashed files forever).
  */
-export const BUNDLE_VERSION = 1;
+export const BUNDLE_VERSION = 2;
 export const MANIFEST = 'manifest.json';
 
-export type DataPart = 'articles' | 'pages' | 'events' | 'figures' | 'search';
+/** Parts stored as one file each; articles are split into shards. */
+export type DataPart = 'pages' | 'events' | 'figures' | 'search';
+
+export interface FileRef {
+  /** File name relative to the manifest, with the content hash in it. */
+  file: string;
+  bytes: number;
+}
 
 export interface ArticleSummary {
   id: string;
@@ -26,8 +33,12 @@ export interface Manifest {
   build: string;
   documents: Omit<PageDocument, 'blocks'>[];
   articles: ArticleSummary[];
-  /** File name (relative to the manifest) and size of each data part. */
-  files: Record<DataPart, { file: string; bytes: number }>;
+  /**
+   * The data files. `articles` holds the article shards: the articles of
+   * document `doc` are in shard `shardOf(doc, articles.length)`, so a reader
+   * fetches one shard for one article and needs no lookup table.
+   */
+  files: Record<DataPart, FileRef> & { articles: FileRef[] };
   report: {
     pages: number;
     accepted: number;
@@ -48,6 +59,18 @@ export interface PagesData {
 }
 
 export type ArticlesData = Article[];
+
+/** The document an article, paragraph, event or figure id belongs to (ids are `<doc>-a<n>[-p<n>|-e<n>|-f<n>]`). */
+export function docOfId(id: string): string {
+  return id.replace(/-a\d+(?:-[pef]\d+)?$/, '');
+}
+
+/** The shard holding a document's articles: FNV-1a of the id, so build and browser agree with no table. */
+export function shardOf(doc: string, shards: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < doc.length; i++) hash = Math.imul(hash ^ doc.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % Math.max(1, shards);
+}
 export type EventsData = DateEvent[];
 export type FiguresData = Figure[];
 

@@ -34,7 +34,7 @@ describe('npm run corpus', () => {
   test('writes a manifest and hashed parts, and reports what it read', async () => {
     const files = (await readdir(data)).sort();
     expect(files).toEqual(
-      expect.arrayContaining(['manifest.json', expect.stringMatching(/^articles\.[0-9a-f]{12}\.json$/), expect.stringMatching(/^search\.[0-9a-f]{12}\.json$/)]),
+      expect.arrayContaining(['manifest.json', expect.stringMatching(/^articles-0\.[0-9a-f]{12}\.json$/), expect.stringMatching(/^search\.[0-9a-f]{12}\.json$/)]),
     );
     const manifest = JSON.parse(await readFile(join(data, 'manifest.json'), 'utf8'));
     expect(manifest.report).toMatchObject({ pages: 2, accepted: 2 });

@@ -3,7 +3,19 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { splitBlocks } from '../../src/pipeline/blocks.ts';
-import { endsSentence, looksLikeHeading, startsMidSentence, trailingCredit } from '../../src/pipeline/layout/cues.ts';
+import {
+  endsOnBoundChar,
+  endsSentence,
+  hasHeadlineMark,
+  isByline,
+  isSourceNote,
+  isUnevenClause,
+  looksLikeHeading,
+  ordinalOf,
+  startsMidSentence,
+  trailingCredit,
+} from '../../src/pipeline/layout/cues.ts';
+import { junctionCount, pageCharPairs } from '../../src/pipeline/layout/similarity.ts';
 import { bCubed, charsKept } from '../../src/pipeline/layout/evaluate.ts';
 import { readPage, type PageLayout } from '../../src/pipeline/layout/index.ts';
 import { orderPreservingMatch } from '../../src/pipeline/layout/reflow.ts';
@@ -77,6 +89,90 @@ describe('cues', () => {
   });
 });
 
+describe('closing credits', () => {
+  // Notes that end People's Daily articles (what follows them is a new article).
+  test.each([
+    ['（新华社北京1月4日电\u00a0\u00a0记者任卫东、姜伟超）', true],
+    ['（本报华盛顿1月16日电  记者吴乐珺、胡泽曦、郑琪）', true],
+    ['（据新华社伦敦电\u00a0\u00a0记者张家伟）', true],
+    ['（摘编自1月13日《学习时报》）', true],
+    ['(据新华社北京1月26日电)', true],
+    ['（讲话全文另发）', false],
+    ['（二〇二〇年一月十八日  内比都）', false],
+    ['（国际时评）', false],
+  ])('isSourceNote(%s) = %s', (text, expected) => expect(isSourceNote(text)).toBe(expected));
+
+  test.each([
+    ['（作者为中央音乐学院党委书记）', true],
+    ['（作者单位：北京市第二中级人民法院）', true],
+    ['（本报记者倪弋、彭波、徐隽、张璁、魏哲哲）', true],
+    ['（执笔：董\u00a0\u00a0涛）', true],
+    ['（本报记者  张  璁整理）', true],
+    ['版式设计：沈亦伶  张丹峰', true],
+    ['制图：蔡华伟', true],
+    ['（一）', false],
+    ['（国际时评）', false],
+    ['制图：本报记者在现场看到的情况说明如下。', false],
+  ])('isByline(%s) = %s', (text, expected) => expect(isByline(text)).toBe(expected));
+
+  test('a long author note glued to the last paragraph is split off', () => {
+    const text = '只有让人踩在我的肩膀上。（作者为中国文联副主席、中国民间文艺家协会主席）';
+    expect(text.slice(trailingCredit(text))).toBe('（作者为中国文联副主席、中国民间文艺家协会主席）');
+  });
+});
+
+describe('cut heads versus headlines', () => {
+  test.each([
+    ['南非“电荒”的', true],
+    ['高小山1988年曾赴美国得克萨斯大学', false],
+    ['2019年9月，新', false],
+    ['供给和需求是', true],
+    ['先有标准化，才能涨身价', false],
+    ['凝心聚力，继往开来', false],
+  ])('endsOnBoundChar(%s) = %s', (text, expected) => expect(endsOnBoundChar(text)).toBe(expected));
+
+  test.each([
+    ['在山东，省', true],
+    ['如今的“老板娘”，曾经是贫困', true],
+    ['总之，只要我们坚持', true],
+    ['先有标准化，才能涨身价', false],
+    ['科技助力花生变身，产业链条向纵深延展', false],
+    ['凝心聚力，继往开来', false],
+    ['携手共谱合作新篇章', false],
+  ])('isUnevenClause(%s) = %s', (text, expected) => expect(isUnevenClause(text)).toBe(expected));
+
+  test.each([
+    ['小花生“长”成大产业（田间追踪高质量）', true],
+    ['广州以“三旧”改造为抓手，为高质量发展腾挪新空间，实现“老城市新活力”——', true],
+    ['——湖北2025年工会互助保障民生实事超额完成', true],
+    ['立案网上办  开庭不见面', true],
+    ['黄鹤楼下，江城武', false],
+    ['存这么多花生秧', false],
+  ])('hasHeadlineMark(%s) = %s', (text, expected) => expect(hasHeadlineMark(text)).toBe(expected));
+
+  test('the page bigram model counts the pair a column break splits', () => {
+    const pairs = pageCharPairs(['武汉市民在江城武汉过年。', '黄鹤楼下，江城武', '汉。当天晚上']);
+    expect(junctionCount('黄鹤楼下，江城武', '汉。当天晚上', pairs)).toBe(2);
+    expect(junctionCount('携手共谱合作新篇章', '我们要深化农业合作', pairs)).toBe(0);
+  });
+
+  test.each<[string[], number, string]>([
+    // Short pieces cut at a column end read on into the next column.
+    [['黄鹤楼下，江城武', '汉。当天晚上10时左右，由一百多名医护人员组成的医疗队抵达武汉。'], 0, 'body'],
+    [['供给和需求是', '市场经济内在关系的两个基本方面，是既对立又统一的辩证关系。'], 0, 'body'],
+    [['在山东，省', '委、省政府进行顶层设计，并在财政上给予支持。'], 0, 'body'],
+    // Real headlines stay headlines.
+    [['先有标准化，才能涨身价', '走进付寨乡章寨村的花生地，刚刚收获的花生整齐地摆放成行。'], 0, 'title'],
+    [['小花生“长”成大产业（田间追踪高质量）', '“过了这门，就到俺正阳了！”司机师傅话音刚落。'], 0, 'title'],
+  ])('%j block %i is %s', (blocks, at, role) => expect(roleIn(blocks, at)).toBe(role));
+
+  test.each([
+    ['2.65亿平方米违法建设', null],
+    ['2. 需提供的相关附件证明材料', '2.'],
+    ['第二，聚焦互联互通', '第二'],
+  ])('ordinalOf(%s) = %s', (text, expected) => expect(ordinalOf(text)).toBe(expected));
+});
+
 describe('block roles', () => {
   const body = '习近平强调,当前中国正朝着全面建成社会主义现代化强国、实现第二个百年奋斗目标迈进,越南也开启民族发展新纪元。';
   test.each<[string[], number, string]>([
@@ -108,6 +204,10 @@ describe('reflow', () => {
     [['习近平和苏林并互致新春问候,祝福两国人民幸福安康。', '郭嘉昆说,这是奥尔西总统首次对中国进行国事访问。'], []],
     // Not into a dateline that opens another item.
     [['该书通过23篇采访实录,讲述了与一线职', '新华社北京1月26日电 中华全国总工会组织编写的新书近日出版。'], []],
+    // A cut head that looks like a headline still joins the column it runs into.
+    [['现阶段，特朗普政府的对外政策再次引发关注。', '美国总统特朗', '普表态强硬，威胁可能对伊朗采取行动。'], [[1, 2]]],
+    // A number running on across the break is not a numbered point (2.65亿).
+    [['一边向', '2.65亿平方米违法建设“亮剑”，力争3年拆除。'], [[0, 1]]],
   ])('%j joins %j', (blocks, expected) => {
     expect(joinsOf(...blocks)).toEqual(expected);
   });

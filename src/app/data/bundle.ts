@@ -1,4 +1,4 @@
-import { MANIFEST, type DataPart, type Manifest, type PagesData } from '../../shared/bundle.ts';
+import { docOfId, MANIFEST, shardOf, type DataPart, type Manifest, type PagesData } from '../../shared/bundle.ts';
 import type { Article, DateEvent, Figure, Fragment } from '../../shared/types.ts';
 
 /**
@@ -38,8 +38,15 @@ export function loadManifest(): Promise<Manifest> {
 }
 
 async function loadPart<T>(part: DataPart): Promise<T> {
-  const m = await loadManifest();
-  const file = m.files[part].file;
+  return loadFile<T>((await loadManifest()).files[part].file);
+}
+
+async function loadArticleShard(doc: string): Promise<Article[]> {
+  const shards = (await loadManifest()).files.articles;
+  return loadFile<Article[]>(shards[shardOf(doc, shards.length)].file);
+}
+
+function loadFile<T>(file: string): Promise<T> {
   let p = parts.get(file) as Promise<T> | undefined;
   if (!p) {
     p = fetchJson<T>(file).catch((e) => {
@@ -58,11 +65,11 @@ async function loadPart<T>(part: DataPart): Promise<T> {
  */
 
 export async function loadArticle(id: string): Promise<Article | null> {
-  return (await loadPart<Article[]>('articles')).find((a) => a.id === id) ?? null;
+  return (await loadArticleShard(docOfId(id))).find((a) => a.id === id) ?? null;
 }
 
 export async function loadPageArticles(doc: string): Promise<Article[]> {
-  return (await loadPart<Article[]>('articles')).filter((a) => a.doc === doc);
+  return (await loadArticleShard(doc)).filter((a) => a.doc === doc);
 }
 
 export async function loadFragments(doc: string): Promise<Fragment[]> {

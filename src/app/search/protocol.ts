@@ -9,7 +9,7 @@ export interface SearchOptions {
 }
 
 export type WorkerRequest =
-  | { type: 'init'; base: string; files: { articles: string; search: string } }
+  | { type: 'init'; base: string; files: { articles: string[]; search: string } }
   | { type: 'search'; id: number; query: string; options: SearchOptions };
 
 export type WorkerResponse =

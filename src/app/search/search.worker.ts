@@ -17,13 +17,13 @@ async function fetchJson<T>(url: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-function load(base: string, files: { articles: string; search: string }): Promise<SearchEngine> {
+function load(base: string, files: { articles: string[]; search: string }): Promise<SearchEngine> {
   engine ??= (async () => {
-    const [articles, index] = await Promise.all([
-      fetchJson<Article[]>(new URL(files.articles, base).href),
+    const [shards, index] = await Promise.all([
+      Promise.all(files.articles.map((file) => fetchJson<Article[]>(new URL(file, base).href))),
       fetchJson<unknown>(new URL(files.search, base).href),
     ]);
-    return SearchEngine.load(index as Parameters<typeof SearchEngine.load>[0], searchDocsOf(articles));
+    return SearchEngine.load(index as Parameters<typeof SearchEngine.load>[0], searchDocsOf(shards.flat()));
   })();
   engine.catch(() => (engine = null));
   return engine;

@@ -8,10 +8,22 @@ import { addDays, type Ymd } from './calendar.ts';
 
 const { Lunar, Solar } = lunarJavascript;
 
+// lunar-javascript computes from astronomy on every call (a quarter of all
+// date-extraction time over the people-daily corpus); festivals repeat, so
+// each answer is computed once.
+const solarOfLunar = new Map<string, Ymd>();
+const solarTerms = new Map<string, Ymd | null>();
+
 /** The solar date of lunar `month`/`day` of lunar year `lunarYear`. */
 export function lunarToSolar(lunarYear: number, month: number, day: number): Ymd {
-  const solar = Lunar.fromYmd(lunarYear, month, day).getSolar();
-  return { y: solar.getYear(), m: solar.getMonth(), d: solar.getDay() };
+  const key = `${lunarYear}-${month}-${day}`;
+  let ymd = solarOfLunar.get(key);
+  if (!ymd) {
+    const solar = Lunar.fromYmd(lunarYear, month, day).getSolar();
+    ymd = { y: solar.getYear(), m: solar.getMonth(), d: solar.getDay() };
+    solarOfLunar.set(key, ymd);
+  }
+  return { ...ymd };
 }
 
 /** 春节 (lunar 1st of the 1st month) falling in solar year `y`. */
@@ -26,6 +38,13 @@ export function lunarNewYearsEve(y: number): Ymd {
 
 /** The solar term `name` (清明, 冬至 …) in solar year `y`. */
 export function solarTerm(y: number, name: string): Ymd | null {
+  const key = `${y}-${name}`;
+  if (!solarTerms.has(key)) solarTerms.set(key, computeSolarTerm(y, name));
+  const ymd = solarTerms.get(key)!;
+  return ymd && { ...ymd };
+}
+
+function computeSolarTerm(y: number, name: string): Ymd | null {
   // A lunar year's table runs from the previous winter solstice, so look in two.
   for (const probe of [Solar.fromYmd(y, 6, 1), Solar.fromYmd(y + 1, 6, 1)]) {
     const solar = probe.getLunar().getJieQiTable()[name];

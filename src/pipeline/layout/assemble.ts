@@ -221,7 +221,10 @@ export function assembleArticles(blocks: Block[], roles0: ParagraphKind[], joins
         }
         const candidates = startsMidSentence(text) ? all() : recent();
         const a = chooseArticle(sectionOf(i), candidates, NEW_ARTICLE);
-        place(i, a >= 0 ? a : open());
+        // Articles open under a headline, dateline or marker, or with text
+        // continued from elsewhere (a sentence begun off the page); a mere
+        // change of subject stays in the open article being read.
+        place(i, a >= 0 ? a : cur.closed || startsMidSentence(text) ? open() : current);
       }
     }
   }

@@ -35,9 +35,19 @@ export const isDatelineLead = (text: string): boolean => DATELINE.test(text);
 const MARKER = new RegExp(`^[（(【\\[]\\s*(?:上接|下转|接上|转下|紧接|上转|接第|转第)\\s*第?\\s*[${NUM}A-Za-z]{1,4}\\s*版(?:[^）)】\\]]{0,6})?\\s*[）)】\\]]$`);
 export const isMarker = (text: string): boolean => MARKER.test(text.trim());
 
-/** Source notes in brackets: (据新华社北京1月26日电), （新华社北京2月9日电）, （来源：人民网）. */
-const SOURCE = /^[（(]\s*(?:据|来源[:：]?|摘自|转自|原载)?[^（）()]{0,30}?(?:电|报道|网|报|社|台)\s*[）)]$/;
-export const isSourceNote = (text: string): boolean => SOURCE.test(text.trim());
+/** Spaces PDF text uses inside credits: ASCII, ideographic and no-break. */
+const SP = '[\\s\\u3000\\u00a0]';
+
+/**
+ * Source notes in brackets: (据新华社北京1月26日电), （新华社北京2月9日电）,
+ * （本报华盛顿1月16日电  记者吴乐珺、胡泽曦）, （来源：人民网）, （摘编自1月13日《学习时报》）.
+ */
+const SOURCE = [
+  /^[（(]\s*(?:据|来源[:：]?|摘自|转自|原载)?[^（）()]{0,30}?(?:电|报道|网|报|社|台)\s*[）)]$/,
+  new RegExp(`^[（(]${SP}*(?:据|综合)?[^（）()，。]{0,40}?电(?:${SP}+|，)?(?:(?:本报|新华社)?记者[^（）()]{1,80})?${SP}*[）)]$`),
+  /^[（(]\s*(?:摘编?自|转载自|原载于?|来源[:：])[^（）()]{1,80}[）)]$/,
+];
+export const isSourceNote = (text: string): boolean => SOURCE.some((r) => r.test(text.trim()));
 
 /** Stand-alone bylines: 本报（记者马学礼 通讯员闫琪）, （本报记者集体采写）, 本报记者 张三. */
 const BYLINE = [
@@ -46,6 +56,11 @@ const BYLINE = [
   /^[（(][^（）()]{0,20}(?:采写|撰稿|整理|执笔)\s*[）)]$/,
   /^(?:本报|新华社)?(?:特约)?(?:记者|通讯员)[\s\u3000]*[\u4e00-\u9fff·][\u4e00-\u9fff·\s\u3000、]{1,30}$/,
   /^[\u4e00-\u9fff·\s\u3000]{2,20}(?:摄影报道|报道|采写|撰文)$/,
+  // Author notes that close commentaries: （作者为…）, （作者单位：…）, （执笔：…）, （…整理）, （…参与采写）.
+  /^[（(]\s*(?:作者(?:为|系|是|单位|简介)|执笔|综合本报)[^（）()]{1,90}[）)]$/,
+  /^[（(][^（）()]{1,90}(?:整理|参与采写|参与报道|报道)\s*[）)]$/,
+  // Page furniture credits printed under the last article: 版式设计：蔡华伟, 制图：张丹峰.
+  new RegExp(`^(?:版式设计|本版设计|制图|设计|图表制作|本版责编|责编)${SP}*[：:]${SP}*[\\u4e00-\\u9fff·${SP.slice(1, -1)}]{2,24}$`),
 ];
 export const isByline = (text: string): boolean => BYLINE.some((r) => r.test(text.trim()));
 
@@ -54,7 +69,7 @@ export const isByline = (text: string): boolean => BYLINE.some((r) => r.test(tex
  * Returns the offset (into `text`) where the trailing note starts, or -1.
  */
 export function trailingCredit(text: string): number {
-  const m = /[（(][^（）()]{2,30}[）)]\s*$/.exec(text);
+  const m = /[（(][^（）()]{2,90}[）)]\s*$/.exec(text);
   if (!m || m.index === 0) return -1;
   const note = m[0].trim();
   if (!(isByline(note) || isSourceNote(note))) return -1;
@@ -69,7 +84,7 @@ export const hasPhotoCredit = (text: string): boolean => PHOTO_CREDIT.test(text.
 export const isSubtitleLine = (text: string): boolean => /^(?:——|──|--|—|－－)/.test(text.trim());
 
 /** Enumerators that open a numbered paragraph: 第一，/ 一是 / 一、/ （一）/ 1. */
-const ORDINAL = new RegExp(`^(?:第([${NUM}]{1,3})[，,、：:]|([${NUM}]{1,3})是|([${NUM}]{1,2})、|[（(]([${NUM}]{1,2})[）)]|([0-9]{1,2})[.．])`);
+const ORDINAL = new RegExp(`^(?:第([${NUM}]{1,3})[，,、：:]|([${NUM}]{1,3})是|([${NUM}]{1,2})、|[（(]([${NUM}]{1,2})[）)]|([0-9]{1,2})[.．](?![0-9]))`);
 /** The enumerator at the start of `text` normalised (e.g. "第二" or "二是"), or null. */
 export function ordinalOf(text: string): string | null {
   const m = ORDINAL.exec(text);
@@ -167,3 +182,34 @@ export function startsMidSentence(text: string): boolean {
 export function startsParagraph(text: string): boolean {
   return isDatelineLead(text) || ordinalOf(text) !== null;
 }
+
+/**
+ * Characters that bind to what follows (的, 在, 将, 对, 于 …): a line ending on one
+ * stops in the middle of a phrase, which a headline never does.
+ */
+export const endsOnBoundChar = (text: string): boolean => /[的在将和对被从是于以这并而或但且及把向]$/.test(text.trim());
+
+/**
+ * A headline-shaped line whose single comma splits it unevenly (在山东，省 /
+ * 2018年底，中央政治局 / 总之，只要我们坚持): the opening of a sentence cut at a
+ * column end. Two-part headlines balance their halves (先有标准化，才能涨身价).
+ */
+export function isUnevenClause(text: string): boolean {
+  const halves = text.trim().split(/[，,]/);
+  if (halves.length !== 2) return false;
+  const [a, b] = halves.map(visibleLength);
+  return a <= 2 || b <= 2 || b < a - 1;
+}
+
+/**
+ * Marks only headlines carry: a kicker or deck dash (…—— / ——…), a column
+ * name in brackets at the end (（人民时评）), words spaced apart (立案网上办  开庭不见面)
+ * or a final ！/？. A line with one of them is not a sentence cut at a column end.
+ */
+export function hasHeadlineMark(text: string): boolean {
+  const t = text.trim();
+  return /(?:——|──)$/.test(t) || isSubtitleLine(t) || /[（(][^（）()]{2,16}[）)]$/.test(t) || /\S[\s\u3000]{2,}\S/.test(t) || /[！？!?]$/.test(t);
+}
+
+/** Ends on a digit or an opening quote or bracket: the number or quotation goes on. */
+export const endsOpen = (text: string): boolean => /[0-9０-９“‘「『《（(【]$/.test(text.trim());

@@ -1,4 +1,5 @@
 import type { Block, ParagraphKind } from '../../shared/types.ts';
+import { junctionCount, pageCharPairs } from './similarity.ts';
 import {
   endsSentence,
   looksLikeStrongHeading,
@@ -10,6 +11,10 @@ import {
   isSourceNote,
   isSubtitleLine,
   looksLikeHeading,
+  endsOnBoundChar,
+  endsOpen,
+  hasHeadlineMark,
+  isUnevenClause,
   startsMidSentence,
   visibleLength,
 } from './cues.ts';
@@ -22,7 +27,7 @@ const MAX_CAPTION = 150;
  * blocks come back as 'title'; the assembler demotes those that fall inside an
  * article to 'subhead', because only the article grouping can tell them apart.
  */
-export function classifyBlock(blocks: Block[], i: number): ParagraphKind {
+export function classifyBlock(blocks: Block[], i: number, pairs: Map<string, number> = pageCharPairs(blocks.map((b) => b.text))): ParagraphKind {
   const text = blocks[i].text;
   if (isMarker(text)) return 'marker';
   if (isSourceNote(text)) return 'source';
@@ -30,13 +35,36 @@ export function classifyBlock(blocks: Block[], i: number): ParagraphKind {
   if (isCaption(blocks, i)) return 'caption';
   if (isDatelineLead(text)) return 'lead';
   if (isSubtitleLine(text) && visibleLength(text) <= 64 && !/[。]/.test(text.slice(0, -1))) return 'subtitle';
-  if (looksLikeStrongHeading(text) || (looksLikeHeading(text) && !continuesIntoNext(blocks, i))) return isLabel(text) ? 'label' : 'title';
-  return 'body';
+  if (!looksLikeHeading(text)) return 'body';
+  if (isLabel(text) && !endsOnBoundChar(text) && !continuesIntoNext(blocks, i)) return 'label';
+  if (hasHeadlineMark(text)) return 'title';
+  if (readsOnInto(blocks, i, pairs)) return 'body';
+  return looksLikeStrongHeading(text) || !continuesIntoNext(blocks, i) ? 'title' : 'body';
+}
+
+/**
+ * A headline-shaped line that is really a sentence cut at a column end: it
+ * stops on a binding character, a digit or an opening quote, splits unevenly
+ * at a comma, or its last character and the next body block's first form a
+ * pair the page uses elsewhere (武|汉 when the page says 武汉).
+ */
+function readsOnInto(blocks: Block[], i: number, pairs: Map<string, number>): boolean {
+  const text = blocks[i].text;
+  if (endsOnBoundChar(text) || endsOpen(text) || isUnevenClause(text)) return true;
+  const next = nextReadable(blocks, i);
+  return next !== null && junctionCount(text, next.text, pairs) > 0 && !looksLikeHeading(next.text);
+}
+
+/** The next block after `i` that is not a spaced-off caption-like sentence. */
+function nextReadable(blocks: Block[], i: number): Block | null {
+  for (let j = i + 1; j < blocks.length && j <= i + 3; j++) if (!isSpacedSentence(blocks[j])) return blocks[j];
+  return null;
 }
 
 /** Roles of all blocks, in block order. */
 export function blockRoles(blocks: Block[]): ParagraphKind[] {
-  return blocks.map((_, i) => classifyBlock(blocks, i));
+  const pairs = pageCharPairs(blocks.map((b) => b.text));
+  return blocks.map((_, i) => classifyBlock(blocks, i, pairs));
 }
 
 /**

@@ -90,3 +90,27 @@ export function repeatsVerbatim(text: string, grams: Set<string>): boolean {
   for (const g of longGrams(text)) if (grams.has(g)) return true;
   return false;
 }
+
+/**
+ * How often each pair of adjacent characters occurs on the page, punctuation
+ * included: the page's own bigram language model. A column break inside a word
+ * or phrase (武|汉, 问|题) leaves a pair that the page uses elsewhere.
+ */
+export function pageCharPairs(texts: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const t of texts) {
+    let prev = '';
+    for (const c of t) {
+      if (prev && !/\s/.test(c)) counts.set(prev + c, (counts.get(prev + c) ?? 0) + 1);
+      prev = /\s/.test(c) ? '' : c;
+    }
+  }
+  return counts;
+}
+
+/** How often the page pairs the last character of `head` with the first of `tail`. */
+export function junctionCount(head: string, tail: string, pairs: Map<string, number>): number {
+  const a = head.trimEnd().slice(-1);
+  const b = tail.trimStart().charAt(0);
+  return a && b ? pairs.get(a + b) ?? 0 : 0;
+}

@@ -1,0 +1,44 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { splitBlocks } from '../../src/pipeline/blocks.ts';
+import { charsKept } from '../../src/pipeline/layout/evaluate.ts';
+import { readPage } from '../../src/pipeline/layout/index.ts';
+import { corpusPages, generatePage, parseCorpusArticle } from '../../scripts/generate-pages.ts';
+
+/** The shared corpus is not in the repository; these tests run where it is. */
+const CORPUS = process.env.MINSHENG_CORPUS ?? '/work/shared/corpora/people-daily';
+const pages = existsSync(CORPUS) ? corpusPages(CORPUS) : null;
+
+describe.skipIf(pages === null)('generated pages', () => {
+  const seeds = Array.from({ length: 25 }, (_, k) => k + 1);
+
+  test.each(seeds)('page %i: gold joins rebuild the corpus paragraphs', (seed) => {
+    const page = generatePage(CORPUS, seed, pages!);
+    const blocks = splitBlocks(page.text);
+    expect(blocks.length).toBe(page.blockArticle.length);
+    const paragraphs = new Set(pages!.get(page.source)!.slice(0, 6).flatMap((f) => parseCorpusArticle(readFileSync(f, 'utf8')).paragraphs));
+    const next = new Map(page.joins);
+    const continued = new Set(page.joins.map(([, to]) => to));
+    for (const [from] of page.joins) {
+      if (continued.has(from)) continue; // checked from the start of its chain
+      let text = blocks[from].text;
+      for (let k = from; next.has(k); ) {
+        k = next.get(k)!;
+        expect(page.blockArticle[k]).toBe(page.blockArticle[from]);
+        text += blocks[k].text;
+      }
+      expect(paragraphs.has(text)).toBe(true);
+    }
+  });
+
+  test.each(seeds)('page %i: readPage keeps every character exactly once', (seed) => {
+    const page = generatePage(CORPUS, seed, pages!);
+    const layout = readPage(page.text, splitBlocks(page.text));
+    const spans = [...layout.articles.flatMap((a) => a.paragraphs.flatMap((p) => p.spans)), ...layout.unplaced.map((u) => u.span)];
+    expect(charsKept(page.text, spans)).toBe(1);
+  });
+
+  test('is deterministic for a seed', () => {
+    expect(generatePage(CORPUS, 7, pages!).text).toBe(generatePage(CORPUS, 7, pages!).text);
+  });
+});
