@@ -42,20 +42,6 @@ test.describe('search → article → deep link', () => {
     await other.close();
   });
 
-  test('a hostile query is shown as text, never run', async ({ page }) => {
-    const hostile = '<img src=x onerror=alert(1)>';
-    let dialog = false;
-    page.on('dialog', async (d) => {
-      dialog = true;
-      await d.dismiss();
-    });
-    await page.goto('./#/search?q=' + encodeURIComponent(hostile));
-    await expect(page.locator('.live')).toContainText('没有找到');
-    await expect(page.locator('.live')).toContainText(hostile);
-    expect(await page.locator('main img').count()).toBe(0);
-    expect(dialog).toBe(false);
-  });
-
   test('the page-as-printed view colours every block by article', async ({ page }) => {
     await page.goto('./');
     await page.locator('.article-list a').first().click();
@@ -97,19 +83,5 @@ test.describe('timeline and charts', () => {
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/#\/article\//);
     await expect(page.locator('.reader-body .focused mark').first()).toBeVisible();
-  });
-
-  test('the charts draw bars with a table, and a bar opens its sentence', async ({ page }) => {
-    await page.goto('./#/charts');
-    const bars = page.locator('svg .bar');
-    await expect(bars.first()).toBeVisible();
-    await expect(page.locator('.data-table tbody tr').first()).toBeVisible();
-    const metric = await page.getByRole('combobox').inputValue();
-    const chartUrl = page.url();
-    await page.locator('svg a').first().click();
-    await expect(page).toHaveURL(/#\/article\//);
-    await expect(page.locator('.reader-body .focused mark').first()).toBeVisible();
-    await page.goto(chartUrl);
-    await expect(page.getByRole('combobox')).toHaveValue(metric);
   });
 });

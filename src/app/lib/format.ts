@@ -43,3 +43,54 @@ const QUALIFIER_SIGN: Record<string, string> = {
 export function qualifierSign(q: string): string {
   return QUALIFIER_SIGN[q] ?? '';
 }
+
+/*
+ * For the charts. Units stay as written in Chinese (they are data); English
+ * readers get a gloss for the common ones, and the Chinese otherwise.
+ */
+const UNIT_EN: Record<string, string> = {
+  元: 'yuan',
+  美元: 'US dollars',
+  人次: 'person-times',
+  人: 'people',
+  名: 'people',
+  位: 'people',
+  家: 'organisations',
+  户: 'households',
+  次: 'times',
+  份: 'copies',
+  件: 'items',
+  场: 'events',
+  项: 'items',
+  '%': '%',
+  百分点: 'percentage points',
+  摄氏度: '°C',
+};
+
+export function unitLabel(unit: string, lang: Lang): string {
+  return lang === 'en' ? (UNIT_EN[unit] ?? unit) : unit;
+}
+
+/** A figure as a label: qualifier sign, number, unit — "≥10万 元", "> 100,000 yuan". */
+export function formatFigure(value: number, qualifier: string, unit: string, lang: Lang, plain = false): string {
+  const sign = qualifierSign(qualifier);
+  const u = unitLabel(unit, lang);
+  return `${sign}${formatNumber(value, lang, plain)}${u === '%' ? '%' : lang === 'zh' ? u : ` ${u}`}`;
+}
+
+/** A ratio as a whole percentage (0.2778 → 28%); "≈" when it rests on approximate values. */
+export function formatShare(ratio: number | null, approx = false): string {
+  if (ratio === null || !Number.isFinite(ratio)) return '—';
+  return `${approx ? '≈' : ''}${Math.round(ratio * 100)}%`;
+}
+
+/** A UTC time-axis tick: the year on 1 January, the month on the 1st, else the day. */
+export function formatTimeTick(d: Date, lang: Lang): string {
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth();
+  const day = d.getUTCDate();
+  const mon = new Date(Date.UTC(2000, m, 1)).toLocaleString('en', { month: 'short', timeZone: 'UTC' });
+  if (m === 0 && day === 1) return lang === 'zh' ? `${y}年` : String(y);
+  if (day === 1) return lang === 'zh' ? `${m + 1}月` : mon;
+  return lang === 'zh' ? `${m + 1}月${day}日` : `${day} ${mon}`;
+}
