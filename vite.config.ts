@@ -1,7 +1,23 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vite';
+
+type ManifestEntry = { url: string; size: number; revision: string | null };
 import { minshengCorpus } from './src/pipeline/vite-plugin.ts';
+
+/**
+ * A small corpus (the seeds) is precached whole with the app, so one visit is
+ * enough to work offline. A big one precaches the app shell and the manifest
+ * only; its shards are cached on use or by "make available offline".
+ */
+const PRECACHE_DATA_LIMIT = 8 * 1024 * 1024;
+
+function precacheSmallCorpusOnly(entries: ManifestEntry[]): { manifest: ManifestEntry[]; warnings: string[] } {
+  const isShard = (url: string) => /(^|\/)data\/(?!manifest\.json$)[^/]+\.json$/.test(url);
+  const dataBytes = entries.filter((e) => isShard(e.url)).reduce((n, e) => n + e.size, 0);
+  if (dataBytes <= PRECACHE_DATA_LIMIT) return { manifest: entries, warnings: [] };
+  return { manifest: entries.filter((e) => !isShard(e.url)), warnings: [] };
+}
 
 export default defineConfig({
   // Relative base: the built app works from any folder or sub-path it is copied to.
@@ -31,10 +47,18 @@ export default defineConfig({
         ],
       },
       workbox: {
-        // The data bundle is precached with the app: the seeds corpus is small,
-        // and hashed names mean an update never mixes old and new data.
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json}'],
-        maximumFileSizeToCacheInBytes: 20 * 1024 * 1024,
+        maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
+        manifestTransforms: [precacheSmallCorpusOnly],
+        // Data files not precached are cached as they are used. Their names
+        // carry content hashes, so a cached copy is never stale (CacheFirst).
+        runtimeCaching: [
+          {
+            urlPattern: /\/data\/[^/]+\.[0-9a-f]{12}\.json$/,
+            handler: 'CacheFirst',
+            options: { cacheName: 'minsheng-data', cacheableResponse: { statuses: [200] } },
+          },
+        ],
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
       },

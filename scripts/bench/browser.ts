@@ -1,0 +1,130 @@
+/**
+ * The browser half of `npm run bench`: the built app served by `vite preview`,
+ * driven by headless Chromium through Playwright and the DevTools protocol.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { chromium, type CDPSession, type Page } from '@playwright/test';
+import { launchOptions } from '../../test/e2e/browser.ts';
+
+export interface BrowserFigures {
+  /** Navigation start → first highlighted hit, for a query typed as soon as the box exists. */
+  first_result_ms: number;
+  /** Bytes transferred (encoded, as on the wire) until that first hit. */
+  first_result_bytes: number;
+  /** JavaScript heap of the page and its search worker after 20 queries. */
+  heap_mb: number;
+}
+
+export async function servePreview(root: string, outDir: string, port: number): Promise<{ url: string; stop: () => void }> {
+  const vite = join(root, 'node_modules', '.bin', 'vite');
+  const child: ChildProcess = spawn(vite, ['preview', '--outDir', outDir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = `http://127.0.0.1:${port}/`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) return { url, stop: () => child.kill() };
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new Error(`vite preview did not start on port ${port}`);
+}
+
+/** Heap of every JavaScript context in the page: the page itself and its workers. */
+async function heapBytes(cdp: CDPSession, workers: Map<string, string>): Promise<number> {
+  const page = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  let total = page.usedSize;
+  for (const sessionId of workers.values()) total += await workerHeap(cdp, sessionId);
+  return total;
+}
+
+let messageId = 1000;
+function workerHeap(cdp: CDPSession, sessionId: string): Promise<number> {
+  const id = ++messageId;
+  return new Promise((resolve) => {
+    const onMessage = (e: { sessionId: string; message: string }) => {
+      const msg = JSON.parse(e.message) as { id?: number; result?: { usedSize: number } };
+      if (e.sessionId !== sessionId || msg.id !== id) return;
+      cdp.off('Target.receivedMessageFromTarget', onMessage);
+      resolve(msg.result?.usedSize ?? 0);
+    };
+    cdp.on('Target.receivedMessageFromTarget', onMessage);
+    // Non-flat sessions: Playwright's CDPSession cannot address a child session directly.
+    void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) });
+  });
+}
+
+async function typeAndWait(page: Page, query: string): Promise<void> {
+  const box = page.getByRole('searchbox');
+  await box.fill(query);
+  await box.press('Enter');
+  await page.waitForFunction(
+    (q) => {
+      const live = document.querySelector('.live')?.textContent ?? '';
+      return location.hash.includes(encodeURIComponent(q)) && live.trim().length > 0;
+    },
+    query,
+    { timeout: 30_000 },
+  );
+}
+
+export async function measureBrowser(url: string, firstQuery: string, queries: string[]): Promise<BrowserFigures> {
+  const browser = await chromium.launch(launchOptions());
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    const workers = new Map<string, string>();
+    cdp.on('Target.attachedToTarget', (e: { sessionId: string; targetInfo: { type: string; targetId: string } }) => {
+      if (e.targetInfo.type === 'worker') workers.set(e.targetInfo.targetId, e.sessionId);
+    });
+    await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+
+    // Bytes on the wire per finished request, the page's and (through the
+    // attached worker sessions' parent) the worker's, with the time it finished.
+    const finished: { at: number; bytes: number }[] = [];
+    page.on('requestfinished', async (request) => {
+      const sizes = await request.sizes().catch(() => null);
+      if (sizes) finished.push({ at: Date.now(), bytes: sizes.responseBodySize + sizes.responseHeadersSize });
+    });
+
+    // Record the moment the first highlighted hit appears, in page time.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __firstHit?: number };
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('.hit mark')) {
+          w.__firstHit = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { subtree: true, childList: true });
+    });
+
+    const started = Date.now();
+    await page.goto(url, { waitUntil: 'commit' });
+    const box = page.getByRole('searchbox');
+    await box.waitFor();
+    await box.fill(firstQuery);
+    await page.waitForFunction(() => (window as unknown as { __firstHit?: number }).__firstHit !== undefined, null, { timeout: 60_000 });
+    const firstHit = await page.evaluate(() => (window as unknown as { __firstHit: number }).__firstHit);
+    const firstHitWall = started + firstHit;
+    await new Promise((r) => setTimeout(r, 200)); // let requestfinished handlers settle
+    const bytes = finished.filter((f) => f.at <= firstHitWall + 50).reduce((n, f) => n + f.bytes, 0);
+
+    for (const q of queries.slice(0, 20)) await typeAndWait(page, q);
+    await cdp.send('HeapProfiler.collectGarbage').catch(() => undefined);
+    const heap = await heapBytes(cdp, workers);
+    return {
+      first_result_ms: Math.round(firstHit),
+      first_result_bytes: bytes,
+      heap_mb: Math.round((heap / 1024 / 1024) * 10) / 10,
+    };
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,55 @@
+import type { FileRef, Manifest } from '../../shared/bundle.ts';
+import { DATA_BASE } from '../data/bundle.ts';
+
+/**
+ * "Make available offline" for corpora too big to precache: every data file is
+ * fetched into the cache the service worker answers data requests from
+ * (DATA_CACHE, see vite.config.ts runtimeCaching), and can be removed again.
+ * Data file names carry content hashes, so a cached file is never stale.
+ */
+export const DATA_CACHE = 'minsheng-data';
+
+export function dataFiles(m: Manifest): FileRef[] {
+  return [...m.files.articles, m.files.pages, m.files.events, m.files.figures, m.files.search];
+}
+
+export function totalBytes(files: FileRef[]): number {
+  return files.reduce((n, f) => n + f.bytes, 0);
+}
+
+/** How many of the files are already in the cache (precached or cached on use). */
+export async function cachedCount(files: FileRef[]): Promise<number> {
+  if (typeof caches === 'undefined') return 0;
+  let n = 0;
+  for (const f of files) if (await caches.match(new URL(f.file, DATA_BASE).href)) n++;
+  return n;
+}
+
+/**
+ * Download every missing file, three at a time, reporting bytes done.
+ * Aborting leaves what was fetched in the cache: it is still valid.
+ */
+export async function makeOffline(files: FileRef[], onProgress: (done: number) => void, signal: AbortSignal): Promise<void> {
+  const cache = await caches.open(DATA_CACHE);
+  let done = 0;
+  const queue = [...files];
+  async function next(): Promise<void> {
+    for (let f = queue.shift(); f; f = queue.shift()) {
+      signal.throwIfAborted();
+      const url = new URL(f.file, DATA_BASE).href;
+      if (!(await caches.match(url))) {
+        const res = await fetch(url, { signal });
+        if (!res.ok) throw new Error(`HTTP ${res.status}: ${f.file}`);
+        await cache.put(url, res);
+      }
+      done += f.bytes;
+      onProgress(done);
+    }
+  }
+  await Promise.all([next(), next(), next()]);
+}
+
+/** Remove the offline copy (files precached with the app shell stay). */
+export async function removeOffline(): Promise<void> {
+  await caches.delete(DATA_CACHE);
+}
