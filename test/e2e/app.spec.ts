@@ -56,32 +56,3 @@ test.describe('search → article → deep link', () => {
     await expect(page.getByText('找不到这篇文章')).toBeVisible();
   });
 });
-
-test.describe('timeline and charts', () => {
-  test('the timeline draws events and restores a range from its link', async ({ page }) => {
-    await page.goto('./#/timeline');
-    const marks = page.locator('svg .marks .mark');
-    await expect(marks.first()).toBeVisible();
-    const all = await marks.count();
-    expect(all).toBeGreaterThan(3);
-
-    await page.goto('./#/timeline?from=2021-01-01&to=2021-02-28');
-    await expect(page.locator('svg .marks .mark').first()).toBeVisible();
-    await expect.poll(() => page.locator('svg .marks .mark').count()).toBeLessThan(all);
-    await page.reload();
-    await expect(page).toHaveURL(/from=2021-01/);
-  });
-
-  test('keyboard moves between events and Enter opens the article', async ({ page }) => {
-    await page.goto('./#/timeline');
-    const svg = page.getByRole('application');
-    await svg.focus();
-    await page.keyboard.press('Home');
-    await expect(page).toHaveURL(/event=/);
-    await page.keyboard.press('ArrowRight');
-    await expect(page.locator('.event-detail mark')).toBeVisible();
-    await page.keyboard.press('Enter');
-    await expect(page).toHaveURL(/#\/article\//);
-    await expect(page.locator('.reader-body .focused mark').first()).toBeVisible();
-  });
-});
