@@ -51,7 +51,7 @@ export async function readCorpus(
   };
   const ids = new Set<string>();
   const pool = new PagePool(PagePool.threadsFor(pages.length));
-  const pending: Promise<{ file: string; records: PageRecords }>[] = [];
+  const pending: Promise<{ file: string; records: PageRecords } | { file: string; failure: string }>[] = [];
   let done = 0;
   try {
     // Read and decode here (I/O), process on the pool (CPU); keep the source
@@ -76,20 +76,35 @@ export async function readCorpus(
       const docId = uniqueId(docIdFor(page.file), ids);
       const job = { index: pending.length, docId, file: page.file, text: decoded.text, encoding: decoded.encoding, sidecar };
       pending.push(
-        pool.run(job).then((records) => {
-          onProgress?.(++done, pages.length);
-          return { file: page.file, records };
-        }),
+        // A page that makes the pipeline throw is skipped and reported, never
+        // the end of the build (new Promise: run() throws synchronously when
+        // there are no worker threads).
+        new Promise<PageRecords>((resolve) => resolve(pool.run(job))).then(
+          (records) => {
+            onProgress?.(++done, pages.length);
+            return { file: page.file, records };
+          },
+          (e: unknown) => {
+            onProgress?.(++done, pages.length);
+            return { file: page.file, failure: firstLine(e) };
+          },
+        ),
       );
       // Back-pressure: never hold more than a few hundred decoded pages at once.
       await pool.drained(256);
     }
-    for (const { file, records } of await Promise.all(pending)) {
+    for (const result of await Promise.all(pending)) {
+      if ('failure' in result) {
+        skipped.push({ file: result.file, reason: `internal error, page not read: ${result.failure} (please report it with the page)` });
+        continue;
+      }
+      const { file, records } = result;
       corpus.documents.push(records.document);
-      corpus.articles.push(...records.articles);
-      corpus.events.push(...records.events);
-      corpus.figures.push(...records.figures);
-      corpus.fragments.push(...records.fragments);
+      // Not push(...items): spreading a huge page's 600,000 events overflows the stack.
+      append(corpus.articles, records.articles);
+      append(corpus.events, records.events);
+      append(corpus.figures, records.figures);
+      append(corpus.fragments, records.fragments);
       corpus.report.accepted++;
       corpus.report.charsRead += records.charsRead;
       corpus.report.charsKept += records.charsKept;
@@ -101,6 +116,16 @@ export async function readCorpus(
     await pool.close();
   }
   return corpus;
+}
+
+function append<T>(target: T[], items: T[]): void {
+  for (const item of items) target.push(item);
+}
+
+/** The message of an error without its stack (a worker sends the stack as the message). */
+function firstLine(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  return message.split('\n')[0].replace(/^Error: /, '');
 }
 
 /** `<page>.json` beside `<page>.txt`: {date, paper, page, title}, all optional. */

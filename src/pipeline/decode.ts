@@ -47,15 +47,15 @@ export function decodePage(bytes: Uint8Array): Decoded | Rejected {
   }
   const invalid = firstInvalidUtf8(bytes);
   if (invalid === -1) return finish({ text: new TextDecoder('utf-8').decode(bytes), warnings: [] }, 'utf-8');
-  try {
-    const text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
-    if (looksLikeText(text)) return finish({ text, warnings: [] }, 'gb18030');
-  } catch {
-    // not GB18030 either: fall through to lossy UTF-8
-  }
-  const lossy = utf8Lossy(bytes, 0);
-  if (!looksLikeText(lossy.text)) return { rejected: `not text: invalid UTF-8 from byte ${invalid} and not GB18030 either` };
-  return finish(lossy, 'utf-8');
+  // Not UTF-8. GB18030 decodes almost any byte sequence, UTF-8 bytes included,
+  // so "it decodes" is no evidence: the reading whose Chinese characters are the
+  // common ones wins (see commonHanShare). A damaged GBK page is kept, with the
+  // damage reported, rather than refused or indexed as mojibake.
+  const gb = gb18030Lossy(bytes);
+  const utf8 = utf8Lossy(bytes, 0);
+  if (commonHanShare(gb.text) > commonHanShare(utf8.text) && looksLikeText(gb.text)) return finish(gb, 'gb18030');
+  if (!looksLikeText(utf8.text)) return { rejected: `not text: invalid UTF-8 from byte ${invalid} and not GB18030 either` };
+  return finish(utf8, 'utf-8');
 }
 
 function finish(d: { text: string; warnings: string[] }, encoding: Decoded['encoding']): Decoded {
@@ -84,6 +84,73 @@ function utf8Lossy(bytes: Uint8Array, base: number): { text: string; warnings: s
       ? []
       : [`invalid UTF-8 at byte ${invalid + base}: ${countReplacement(text)} character(s) replaced with U+FFFD`];
   return { text, warnings };
+}
+
+function gb18030Lossy(bytes: Uint8Array): { text: string; warnings: string[] } {
+  const text = new TextDecoder('gb18030').decode(bytes);
+  const invalid = firstInvalidGb18030(bytes);
+  const warnings =
+    invalid === -1 ? [] : [`invalid GB18030 at byte ${invalid}: ${countReplacement(text)} character(s) replaced with U+FFFD`];
+  return { text, warnings };
+}
+
+/**
+ * Byte offset of the first invalid GB18030 sequence, or -1, following the
+ * WHATWG decoder (the one TextDecoder implements): 0x80 is €, 0xFF never
+ * valid, two-byte codes lead 0x81–0xFE + trail 0x40–0x7E/0x80–0xFE, four-byte
+ * codes 0x81–0xFE 0x30–0x39 0x81–0xFE 0x30–0x39 within the mapped ranges.
+ */
+export function firstInvalidGb18030(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i];
+    if (c <= 0x80) {
+      i++;
+      continue;
+    }
+    if (c === 0xff || i + 1 >= b.length) return i;
+    const c2 = b[i + 1];
+    if (c2 >= 0x30 && c2 <= 0x39) {
+      if (i + 3 >= b.length) return i;
+      const c3 = b[i + 2];
+      const c4 = b[i + 3];
+      if (c3 < 0x81 || c3 > 0xfe || c4 < 0x30 || c4 > 0x39) return i;
+      const pointer = (c - 0x81) * 12600 + (c2 - 0x30) * 1260 + (c3 - 0x81) * 10 + (c4 - 0x30);
+      if ((pointer > 39419 && pointer < 189000) || pointer > 1237575) return i;
+      i += 4;
+    } else if ((c2 >= 0x40 && c2 <= 0x7e) || (c2 >= 0x80 && c2 <= 0xfe)) {
+      i += 2;
+    } else return i;
+  }
+  return -1;
+}
+
+/**
+ * The 3,755 most common Chinese characters (GB2312 level 1, rows 0xB0–0xD7),
+ * read off the platform's own decoder. Real text, in either encoding, is
+ * nearly all of them; the other encoding's reading of the same bytes is rare
+ * characters and U+FFFD.
+ */
+let commonHan: Set<string> | null = null;
+function commonHanSet(): Set<string> {
+  if (commonHan) return commonHan;
+  const bytes: number[] = [];
+  for (let lead = 0xb0; lead <= 0xd7; lead++) for (let trail = 0xa1; trail <= 0xfe; trail++) bytes.push(lead, trail);
+  commonHan = new Set([...new TextDecoder('gb18030').decode(new Uint8Array(bytes))].filter((c) => /\p{Script=Han}/u.test(c)));
+  return commonHan;
+}
+
+/** Share of the non-ASCII characters of `text` that are common Chinese characters. */
+function commonHanShare(text: string): number {
+  const common = commonHanSet();
+  let wide = 0;
+  let han = 0;
+  for (const c of text) {
+    if (c.charCodeAt(0) < 0x80) continue;
+    wide++;
+    if (common.has(c)) han++;
+  }
+  return wide ? han / wide : 0;
 }
 
 function countReplacement(text: string): number {

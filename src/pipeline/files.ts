@@ -45,10 +45,14 @@ export async function listPages(root: string): Promise<{ pages: PageFile[]; skip
       if (name.startsWith('.')) continue;
       const path = join(dir, name);
       let info;
+      let link = false;
       try {
-        info = (await lstat(path)).isSymbolicLink() ? await stat(path) : await lstat(path);
+        link = (await lstat(path)).isSymbolicLink();
+        info = link ? await stat(path) : await lstat(path);
       } catch (e) {
-        skipped.push({ file: rel(root, path), reason: describeError(e) });
+        // "not found" for a file the folder listing just named would puzzle anyone.
+        const dangling = link && (e as NodeJS.ErrnoException)?.code === 'ENOENT';
+        skipped.push({ file: rel(root, path), reason: dangling ? 'broken symbolic link: its target does not exist' : describeError(e) });
         continue;
       }
       if (info.isDirectory()) await walk(path);

@@ -1,5 +1,5 @@
 import { SEARCH_CONFIG_VERSION, createSearchIndex } from '../shared/search-config.ts';
-import { fingerprintOf, type SearchDoc, type SerializedSearchIndex } from '../shared/search.ts';
+import { canonicalOrder, fingerprintOf, type SearchDoc, type SerializedSearchIndex } from '../shared/search.ts';
 import { buildPinyinTable } from '../shared/search/pinyin-table.ts';
 
 /**
@@ -9,7 +9,8 @@ import { buildPinyinTable } from '../shared/search/pinyin-table.ts';
  */
 export async function buildSearchIndex(docs: SearchDoc[]): Promise<SerializedSearchIndex> {
   const index = createSearchIndex();
-  docs.forEach((doc, i) => index.add(i, doc.text));
+  // Ids are positions in the canonical order, so the list may be loaded in any order (see canonicalOrder).
+  canonicalOrder(docs).forEach((doc, i) => index.add(i, doc.text));
   const chunks: [string, unknown][] = [];
   await index.export((key: string, data: string) => {
     chunks.push([key, JSON.parse(data)]);

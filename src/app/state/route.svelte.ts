@@ -38,7 +38,11 @@ export class Route {
   replace(hash: string): void {
     if (hash === location.hash) return;
     history.replaceState(null, '', hash);
-    this.current = parseHash(hash);
+    // A view tidying its own address (dropping the bad date it was given) must
+    // not also drop the notice that says so: it stays until the next navigation.
+    const next = parseHash(hash);
+    const { notice, noticeDetail } = this.current;
+    this.current = next.notice || !notice ? next : { ...next, notice, ...(noticeDetail !== undefined ? { noticeDetail } : {}) };
   }
 }
 
