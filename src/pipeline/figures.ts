@@ -15,7 +15,7 @@ import { pairCases } from './figures/pairing.ts';
 import { readFigures, type WrittenFigure } from './figures/readFigures.ts';
 import { regionMentions, regionOf } from './figures/regionOf.ts';
 import { findPlaces, lineage, resolvePlace, shortQuoteSpans, startsPlaceForm, type Place } from './regions.ts';
-import { sentenceSpans } from './sentences.ts';
+import { sentenceSpans, spanIndexAt } from './sentences.ts';
 
 export interface FigureMention {
   /** As written, qualifiers included: 近7千元, 185.7万人次, 1700亿美元以上. */
@@ -65,11 +65,15 @@ export function extractFigures(text: string, ctx: FigureContext): FigureMention[
   const regions = regionMentions(text, articleRegion);
   const mutualAid = MUTUAL_AID.test(text);
 
-  const sentenceOf = (offset: number) => sentences.find((s) => offset >= s.start && offset < s.end) ?? { start: 0, end: text.length };
+  // Figures grouped by sentence once, not filtered per figure: long paragraphs
+  // made that quadratic.
+  const sentenceIndex = written.map((f) => spanIndexAt(sentences, f.offset));
+  const kindsBySentence = new Map<number, FigureKind[]>();
+  written.forEach((f, i) => kindsBySentence.set(sentenceIndex[i], [...(kindsBySentence.get(sentenceIndex[i]) ?? []), f.kind]));
   const mentions = written.map((f, i): FigureMention => {
-    const sentence = sentenceOf(f.offset);
+    const sentence = sentences[sentenceIndex[i]] ?? { start: 0, end: text.length };
     const clause = clauseAround(text, f.offset, f.offset + f.length);
-    const sentenceKinds = written.filter((g) => g.offset >= sentence.start && g.offset < sentence.end).map((g) => g.kind);
+    const sentenceKinds = kindsBySentence.get(sentenceIndex[i]) ?? [];
     const quoted = quotations.some((q) => f.offset > q.start && f.offset < q.end);
     const scope = caseScope({
       clause: text.slice(clause.start, clause.end),

@@ -7,7 +7,7 @@
  */
 import type { EventKind, Precision } from '../../shared/types.ts';
 import { toHalfWidth } from '../numerals.ts';
-import { sentenceSpans } from '../sentences.ts';
+import { sentenceSpans, spanIndexAt } from '../sentences.ts';
 import {
   finerPrecision,
   firstDayOf,
@@ -124,7 +124,7 @@ export function extractDates(text: string, ctx: DateContext): { mentions: DateMe
   const env: ResolveEnv = { anchor, lastYear: ctx.lastYear };
   let sentence = -1;
   for (const expr of scanDateExpressions(t)) {
-    const at = sentences.findIndex((s) => expr.offset >= s.start && expr.offset < s.end);
+    const at = spanIndexAt(sentences, expr.offset);
     if (at !== sentence) {
       sentence = at;
       env.sentenceDate = undefined;

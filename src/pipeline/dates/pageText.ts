@@ -16,29 +16,28 @@ export interface JoinedText {
 }
 
 export function joinColumnBreaks(raw: string): JoinedText {
-  let text = '';
+  // Parts joined once at the end, and the last character kept aside: reading
+  // back from a string built with += flattened it on every break (quadratic).
+  const parts: string[] = [];
   const source: number[] = [];
   const re = /\s*\n\s*/g;
   let last = 0;
+  let prev: string | undefined;
   for (const m of raw.matchAll(re)) {
-    for (let k = last; k < m.index; k++) {
-      text += raw[k];
-      source.push(k);
+    if (m.index > last) {
+      parts.push(raw.slice(last, m.index));
+      for (let k = last; k < m.index; k++) source.push(k);
+      prev = raw[m.index - 1];
     }
-    const prev = text[text.length - 1];
+    // Leading blank lines and breaks inside a sentence are dropped; a break after a sentence end stays one "\n".
     if (prev !== undefined && BLOCK_END.includes(prev)) {
-      text += '\n';
+      parts.push('\n');
       source.push(m.index);
-    } else if (prev === undefined) {
-      // leading blank lines: drop
-    } else if (m.index + m[0].length >= raw.length) {
-      // trailing blank lines: drop
+      prev = '\n';
     }
     last = m.index + m[0].length;
   }
-  for (let k = last; k < raw.length; k++) {
-    text += raw[k];
-    source.push(k);
-  }
-  return { text, source };
+  parts.push(raw.slice(last));
+  for (let k = last; k < raw.length; k++) source.push(k);
+  return { text: parts.join(''), source };
 }
