@@ -59,6 +59,8 @@ const STRINGS = {
   },
   tableLabel: { zh: '数据表（可排序）', en: 'Data table (sortable)' },
   sortHint: { zh: '点击列标题排序', en: 'Click a column heading to sort' },
+  metricWithUnit: { zh: '{metric}（{unit}）', en: '{metric} ({unit})' },
+  casesTitle: { zh: '{cost}与{payout}（{unit}，对数刻度）', en: '{cost} and {payout} ({unit}, log scale)' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type ChartStringKey = keyof typeof STRINGS;

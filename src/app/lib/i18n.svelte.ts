@@ -123,6 +123,19 @@ const STRINGS = {
   kindLabel: { zh: '栏目', en: 'label' },
   badDate: { zh: '日期“{d}”无效，已忽略。', en: 'The date “{d}” is not valid and was ignored.' },
   longQuery: { zh: '搜索词过长，只保留前 {n} 个字符。', en: 'The search was too long; only its first {n} characters are used.' },
+  pageNumber: { zh: '第{n}版', en: 'p. {n}' },
+  legend: { zh: '图例', en: 'Legend' },
+  zoomableTimeline: { zh: '可缩放时间线', en: 'zoomable timeline' },
+  offlineHeading: { zh: '离线使用', en: 'Offline use' },
+  offlineAll: { zh: '全部数据（{mb} MB）已可离线使用。', en: 'All data ({mb} MB) is available offline.' },
+  offlineRemove: { zh: '删除离线数据', en: 'Remove offline copy' },
+  offlineDownloading: { zh: '正在下载… {done} / {mb} MB', en: 'Downloading… {done} / {mb} MB' },
+  offlineCancel: { zh: '取消', en: 'Cancel' },
+  offlineSome: {
+    zh: '已缓存 {n} / {total} 个数据文件。下载全部数据共 {mb} MB（未压缩）。',
+    en: '{n} of {total} data files cached. Downloading everything takes {mb} MB (uncompressed).',
+  },
+  offlineStart: { zh: '下载以离线使用', en: 'Make available offline' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type StringKey = keyof typeof STRINGS;
