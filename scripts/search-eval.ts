@@ -106,14 +106,16 @@ export interface EvalQuery {
   type: string;
 }
 
-function relevantSet(docs: SearchDoc[], q: EvalQuery): Set<string> {
+/** Paragraph ids whose normalised text contains every needle of the query (numbers and words whole). */
+export function relevantSet(docs: SearchDoc[], q: EvalQuery, normalized?: string[]): Set<string> {
   const needles = (q.all ?? q.q.replace(/["“”]/g, '').split(/\s+/)).map(normalizeForSearch).filter(Boolean);
-  return new Set(docs.filter((d) => needles.every((n) => containsWhole(normalizeForSearch(d.text), n))).map((d) => d.id));
+  const texts = normalized ?? docs.map((d) => normalizeForSearch(d.text));
+  return new Set(docs.filter((d, i) => needles.every((n) => containsWhole(texts[i], n))).map((d) => d.id));
 }
 
 const TIMING_ROUNDS = 5;
 
-const percentile = (xs: number[], p: number) => {
+export const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { containsWhole, seedSearchDocs, type EvalQuery } from '../../scripts/search-eval.ts';
-import { createSearchIndex, normalizeForSearch } from '../../src/shared/search-config.ts';
-import { SearchEngine, type SearchDoc, type SearchResult } from '../../src/shared/search.ts';
+import { createSearchIndex, normalizeByCodePoint, normalizeForSearch, normalizeWithOffsets } from '../../src/shared/search-config.ts';
+import { SearchEngine, canonicalOrder, type SearchDoc, type SearchResult } from '../../src/shared/search.ts';
 import { buildSearchIndex } from '../../src/pipeline/search-index.ts';
 
 const docs = seedSearchDocs();
@@ -139,6 +139,27 @@ describe('normalisation of the page text', () => {
   });
 });
 
+describe('normalisation fast path', () => {
+  const pieces = ['中', '国', ' ', '  ', '\t', '\n', '\u3000', 'Ａ', '１', '，', '㈠', '½', 'İ', '𠀀', 'a', 'B', '7', '.', '¨', 'ﬁ', '\u2003', '\u200b', '\u00a0', '\ufeff', '\ud800', '\udc00'];
+  const text = fc.array(fc.constantFrom(...pieces), { maxLength: 16 }).map((a) => a.join(''));
+
+  test('equals the per-code-point definition, and offsets map back into the source', () => {
+    fc.assert(
+      fc.property(text, (source) => {
+        const { text: out, offsets } = normalizeWithOffsets(source);
+        expect(out).toBe(normalizeByCodePoint(source));
+        if (!offsets) expect(out.length).toBe(source.length);
+        else {
+          expect(offsets.length).toBe(out.length + 1);
+          expect(offsets[out.length]).toBe(source.length);
+          for (let i = 1; i < offsets.length; i++) expect(offsets[i]).toBeGreaterThanOrEqual(offsets[i - 1]);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
 describe('snippets escape the source text', () => {
   const hostile = '<img src=x onerror=alert(1)>';
 
@@ -193,6 +214,39 @@ describe('ranking and facets', () => {
     expect(e.search('互助 金').hits.map((h) => h.paragraph)).toEqual(['d1', 'd0']);
   });
 
+  test('a small limit gives the head of the full ranking (the scan may stop early)', async () => {
+    for (const q of ['互助', '职工', '的', '工会', '2021', '困难 职工']) {
+      const full = engine.search(q, { limit: ALL });
+      for (const limit of [1, 3, 10]) {
+        const r = engine.search(q, { limit });
+        expect(r.total, q).toBe(full.total);
+        expect(r.articles, q).toBe(full.articles);
+        expect(r.hits.map((h) => h.paragraph), `${q} @${limit}`).toEqual(full.hits.slice(0, limit).map((h) => h.paragraph));
+        expect(r.groups, `${q} @${limit}`).toEqual(full.groups.slice(0, limit));
+      }
+    }
+  });
+
+  test('the early stop agrees with the full ranking on many articles, kinds and dates', async () => {
+    const kinds = ['title', 'subhead', 'lead', 'body', 'byline', 'caption'] as const;
+    const filler = '本报讯职工代表大会召开会议研究部署今年工作';
+    const paragraphs: Partial<SearchDoc>[] = Array.from({ length: 400 }, (_, i) => {
+      const at = (i * 7) % 60;
+      const times = 1 + (i % 5);
+      const body = filler.repeat(4).slice(0, at) + '互助金'.repeat(times) + filler.slice(0, (i * 3) % 20);
+      return { id: `p${i}`, article: `a${i % 90}`, kind: kinds[(i * 5) % kinds.length], date: `202${i % 4}-0${1 + (i % 9)}-1${i % 10}`, text: i % 3 ? body : filler };
+    });
+    const e = await engineOf(paragraphs);
+    const full = e.search('互助金', { limit: 1000 });
+    expect(full.total).toBeGreaterThan(200);
+    for (const limit of [1, 5, 20, 50]) {
+      const r = e.search('互助金', { limit });
+      expect(r.total).toBe(full.total);
+      expect(r.hits.map((h) => h.paragraph)).toEqual(full.hits.slice(0, limit).map((h) => h.paragraph));
+      expect(r.groups).toEqual(full.groups.slice(0, limit));
+    }
+  });
+
   test('groups hits by article with counts', async () => {
     const r = (await engineOf(paragraphs.map((p) => ({ ...p, article: 'same' })))).search('互助金');
     expect(r.total).toBe(3);
@@ -216,7 +270,7 @@ describe('export and load', () => {
 
   test('the imported index answers exactly like a freshly built one', () => {
     const fresh = createSearchIndex();
-    docs.forEach((d, i) => fresh.add(i, d.text));
+    canonicalOrder(docs).forEach((d, i) => fresh.add(i, d.text));
     const imported = createSearchIndex();
     for (const [key, data] of (JSON.parse(JSON.stringify(serialized)) as typeof serialized).chunks) imported.import(key, data as string);
     let nonEmpty = 0;
@@ -231,6 +285,12 @@ describe('export and load', () => {
   test('search results survive the JSON round trip unchanged', async () => {
     const direct = await SearchEngine.load(serialized, docs);
     for (const q of queries) expect(await engine.searchAsync(q), q).toEqual(await direct.searchAsync(q));
+  });
+
+  test('the paragraphs may be loaded in another order (article shards are concatenated in shard order)', async () => {
+    const shuffled = [...docs.slice(40), ...docs.slice(0, 40).reverse()];
+    const other = await SearchEngine.load(serialized, shuffled);
+    for (const q of queries) expect(ids(await other.searchAsync(q, { limit: ALL })), q).toEqual(ids(await engine.searchAsync(q, { limit: ALL })));
   });
 
   test('loading with other paragraphs than the index was built from fails loudly', async () => {

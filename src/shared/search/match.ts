@@ -61,3 +61,18 @@ export function findOccurrences(text: string, term: CompiledTerm, max = Infinity
   }
   return ranges;
 }
+
+/** Start of the first valid occurrence at or after `from`, or -1. */
+export function firstOccurrence(text: string, term: CompiledTerm, from = 0): number {
+  for (let at = text.indexOf(term.text, from); at >= 0; at = text.indexOf(term.text, at + 1)) {
+    if (term.wholeTokens.length === 0 || isWholeAt(text, at, term)) return at;
+  }
+  return -1;
+}
+
+/** Valid occurrences counted from a known first one, stopping at `max`. */
+export function countOccurrences(text: string, term: CompiledTerm, first: number, max: number): number {
+  let n = 0;
+  for (let at = first; at >= 0 && n < max; at = firstOccurrence(text, term, at + 1)) n++;
+  return n;
+}
