@@ -55,12 +55,12 @@ const TOP = 10;
 /** The app asks the worker for this many hits (SearchView.svelte). */
 const UI_LIMIT = 200;
 
-interface BenchQuery extends EvalQuery {
+export interface BenchQuery extends EvalQuery {
   /** Pinyin syllables: relevant = some run of characters read this way. */
   reads?: string[];
 }
 
-interface EngineFigures {
+export interface EngineFigures {
   name: string;
   buildMs: number;
   raw: number;
@@ -238,7 +238,7 @@ interface Judged {
   relevant: Set<string>;
 }
 
-function judge(docs: SearchDoc[], queries: BenchQuery[]): Judged[] {
+export function judge(docs: SearchDoc[], queries: BenchQuery[]): Judged[] {
   const normalized = docs.map((d) => normalizeForSearch(d.text));
   const readings = queries.some((q) => q.reads) ? readingsOf(normalized) : null;
   return queries.map((q) => {
@@ -251,7 +251,7 @@ function judge(docs: SearchDoc[], queries: BenchQuery[]): Judged[] {
 }
 
 /** recall@10 = relevant found in the top 10 / min(10, relevant); precision@10 = relevant in the top 10 / returned. */
-function quality(queries: BenchQuery[], judged: Judged[], tops: string[][]): { recall: number; precision: number; misses: string[] } {
+export function quality(queries: BenchQuery[], judged: Judged[], tops: string[][]): { recall: number; precision: number; misses: string[] } {
   let recall = 0;
   let recallN = 0;
   let precision = 0;
@@ -353,7 +353,7 @@ interface PagefindIndex {
   writeFiles(options: { outputPath: string }): Promise<{ errors: string[]; outputPath: string }>;
 }
 
-async function loadPagefind(specifier: string): Promise<PagefindApi | string> {
+export async function loadPagefind(specifier: string): Promise<PagefindApi | string> {
   try {
     return (await import(specifier)) as PagefindApi;
   } catch (e) {
@@ -382,7 +382,7 @@ async function serve(dir: string): Promise<{ url: string; close: () => Promise<v
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-async function benchPagefind(api: PagefindApi, docs: SearchDoc[], queries: BenchQuery[], judged: Judged[]): Promise<EngineFigures> {
+export async function benchPagefind(api: PagefindApi, docs: SearchDoc[], queries: BenchQuery[], judged: Judged[]): Promise<EngineFigures> {
   const site = await mkdtemp(join(tmpdir(), 'minsheng-pagefind-'));
   try {
     const t0 = performance.now();
@@ -427,6 +427,9 @@ async function benchPagefind(api: PagefindApi, docs: SearchDoc[], queries: Bench
           const data = await Promise.all(search.results.slice(0, top).map((r) => r.data()));
           return data.map((d) => d.url);
         };
+        // Bytes a fresh page fetches to show the first query's top results.
+        await run(qs[0]);
+        const firstQueryBytes = performance.getEntriesByType('resource').reduce((n, e) => n + e.transferSize, 0);
         for (const q of qs) await run(q);
         const times = [];
         const tops = [];
@@ -439,8 +442,8 @@ async function benchPagefind(api: PagefindApi, docs: SearchDoc[], queries: Bench
           }
           tops.push(urls);
         }
-        return { times, tops };
-      })(${args})`)) as { times: number[]; tops: string[][] };
+        return { times, tops, firstQueryBytes };
+      })(${args})`)) as { times: number[]; tops: string[][]; firstQueryBytes: number };
       const tops = measured.tops.map((urls) => urls.map((u) => docs[Number(u.split('/').pop())]?.id ?? u));
       return {
         name: 'pagefind',
@@ -450,7 +453,7 @@ async function benchPagefind(api: PagefindApi, docs: SearchDoc[], queries: Bench
         p50: percentile(measured.times, 50),
         p95: percentile(measured.times, 95),
         ...quality(queries, judged, tops),
-        notes: { 'query side': 'Chromium', 'runtime gzip': kb(runtimeGzip), 'data files': data.length },
+        notes: { 'query side': 'Chromium', 'runtime gzip': kb(runtimeGzip), 'data files': data.length, 'first query bytes': measured.firstQueryBytes },
       };
     } finally {
       await browser.close();

@@ -6,6 +6,10 @@ import type { Block } from '../shared/types.ts';
  * them with blank lines; extra blank lines (gapBefore > 1) often set off photo
  * captions, so the gap is kept as a layout cue.
  *
+ * A line indented with an ideographic space (or several spaces) starts a new
+ * block even without a blank line before it: text saved from news sites and
+ * e-paper archives marks paragraphs that way.
+ *
  * Every non-whitespace character of `text` lies inside exactly one block.
  */
 export function splitBlocks(text: string): Block[] {
@@ -23,9 +27,10 @@ export function splitBlocks(text: string): Block[] {
         current = null;
       }
       blank++;
-    } else if (current) {
+    } else if (current && !INDENTED.test(line)) {
       current.end = lineEnd;
     } else {
+      if (current) blocks.push(makeBlock(text, blocks.length, current));
       current = { start: pos, end: lineEnd, gap: blocks.length === 0 ? 0 : blank };
       blank = 0;
     }
@@ -35,6 +40,8 @@ export function splitBlocks(text: string): Block[] {
   if (current) blocks.push(makeBlock(text, blocks.length, current));
   return blocks;
 }
+
+const INDENTED = /^(?:\u3000|[ \t\u00a0]{2,})\s*\S/;
 
 function makeBlock(text: string, index: number, r: { start: number; end: number; gap: number }): Block {
   // Trim surrounding whitespace but keep offsets exact.

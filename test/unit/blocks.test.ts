@@ -28,3 +28,11 @@ test('every non-whitespace character lies in exactly one block', () => {
     }),
   );
 });
+
+test.each([
+  ['标题\n\u3000\u3000第一段。\n\u3000\u3000第二段。', ['标题', '第一段。', '第二段。']],
+  ['标题\n    第一段。\n    第二段。', ['标题', '第一段。', '第二段。']],
+  ['没有缩进的一行，\n续行。', ['没有缩进的一行，\n续行。']],
+])('an indented line starts a new block: %j', (text, expected) => {
+  expect(splitBlocks(text).map((b) => b.text)).toEqual(expected);
+});
