@@ -48,7 +48,9 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json}'],
-        maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
+        // No size limit here: precacheSmallCorpusOnly decides what is precached,
+        // and Workbox's own limit would fail the build of a big corpus instead.
+        maximumFileSizeToCacheInBytes: 2 ** 31,
         manifestTransforms: [precacheSmallCorpusOnly],
         // Data files not precached are cached as they are used. Their names
         // carry content hashes, so a cached copy is never stale (CacheFirst).
