@@ -142,6 +142,9 @@ async function main() {
       const server = await servePreview(ROOT, outDir, Number(values.port ?? 4480));
       try {
         browser = await measureBrowser(server.url, queries[0].q, queries.slice(1, 21).map((q) => q.q));
+      } catch (e) {
+        // Reported, not fatal: the other figures still stand.
+        console.error(`browser measurement failed: ${(e as Error).message.split('\n')[0]}`);
       } finally {
         server.stop();
       }
