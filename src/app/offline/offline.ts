@@ -21,7 +21,8 @@ export function totalBytes(files: FileRef[]): number {
 export async function cachedCount(files: FileRef[]): Promise<number> {
   if (typeof caches === 'undefined') return 0;
   let n = 0;
-  for (const f of files) if (await caches.match(new URL(f.file, DATA_BASE).href)) n++;
+  // ignoreSearch: Workbox keys precached files with a ?__WB_REVISION__ parameter.
+  for (const f of files) if (await caches.match(new URL(f.file, DATA_BASE).href, { ignoreSearch: true })) n++;
   return n;
 }
 
@@ -37,7 +38,7 @@ export async function makeOffline(files: FileRef[], onProgress: (done: number) =
     for (let f = queue.shift(); f; f = queue.shift()) {
       signal.throwIfAborted();
       const url = new URL(f.file, DATA_BASE).href;
-      if (!(await caches.match(url))) {
+      if (!(await caches.match(url, { ignoreSearch: true }))) {
         const res = await fetch(url, { signal });
         if (!res.ok) throw new Error(`HTTP ${res.status}: ${f.file}`);
         await cache.put(url, res);
