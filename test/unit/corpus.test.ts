@@ -1,33 +1,18 @@
-import { mkdtemp, mkdir, rm, symlink, writeFile, chmod } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { symlink, chmod } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { readCorpus, docIdFor, CorpusError } from '../../src/pipeline/corpus.ts';
+import { tempFolders } from './temp-folders.ts';
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'minsheng-corpus-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function folder(name: string, files: Record<string, string | Uint8Array>): Promise<string> {
-  const root = join(dir, name);
-  await mkdir(root, { recursive: true });
-  for (const [file, content] of Object.entries(files)) {
-    await mkdir(join(root, file, '..'), { recursive: true });
-    await writeFile(join(root, file), content);
-  }
-  return root;
-}
+const folder = tempFolders('minsheng-corpus-');
 
 const PAGE = '\n\n全省职工互助保障工作会议召开\n\n本报武汉3月2日电 截至2025年12月31日，全省共有300家单位参保。\n\n会议要求，各级工会要做好帮扶工作。\n';
 
 describe('readCorpus', () => {
   test('a missing folder is a clear error naming it', async () => {
-    await expect(readCorpus(join(dir, 'nope'))).rejects.toThrow(CorpusError);
-    await expect(readCorpus(join(dir, 'nope'))).rejects.toThrow(/nope/);
+    const missing = join(await folder('parent', {}), 'nope');
+    await expect(readCorpus(missing)).rejects.toThrow(CorpusError);
+    await expect(readCorpus(missing)).rejects.toThrow(/nope/);
   });
 
   test('an empty folder gives an empty corpus, not a crash', async () => {

@@ -3,10 +3,9 @@
  * with a fixture written here. The pipeline must read what is text, skip what
  * is not with a reason, lose no character, and never crash.
  */
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { symlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { bundleCorpus } from '../../src/pipeline/bundle.ts';
 import { readCorpus, type Corpus } from '../../src/pipeline/corpus.ts';
 import { decodePage } from '../../src/pipeline/decode.ts';
@@ -15,6 +14,7 @@ import { formatReport } from '../../src/pipeline/report.ts';
 import { searchDocsOf, type Manifest } from '../../src/shared/bundle.ts';
 import { toCsv } from '../../src/shared/csv.ts';
 import { SearchEngine } from '../../src/shared/search.ts';
+import { tempFolders } from './temp-folders.ts';
 
 /*
  * Encoders for the fixtures. TextEncoder only writes UTF-8, so UTF-16 is
@@ -51,23 +51,7 @@ function gbk(s: string): Uint8Array {
   }));
 }
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'minsheng-robust-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function folder(name: string, files: Record<string, string | Uint8Array>): Promise<string> {
-  const root = join(dir, name);
-  await mkdir(root, { recursive: true });
-  for (const [file, content] of Object.entries(files)) {
-    await mkdir(join(root, file, '..'), { recursive: true });
-    await writeFile(join(root, file), content);
-  }
-  return root;
-}
+const folder = tempFolders('minsheng-robust-');
 
 const PAGE = '全省职工互助保障工作会议召开\n\n本报武汉3月2日电 截至2025年12月31日，全省共有300家单位参保，发放互助金2907.5万元。\n\n会议要求，各级工会要做好帮扶工作。\n';
 
