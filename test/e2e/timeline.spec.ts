@@ -27,8 +27,18 @@ async function firstEventPosition(page: Page) {
   await page.keyboard.press('Home');
   const ring = page.locator('.focus-mark.selected');
   await expect(ring).toHaveCount(1);
-  const box = (await ring.boundingBox())!;
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2, id: param(page, 'event') };
+  // Home glides the view to the event: wait until the ring stops moving.
+  let box = (await ring.boundingBox())!;
+  await expect
+    .poll(async () => {
+      const last = box;
+      await page.waitForTimeout(100);
+      box = (await ring.boundingBox())!;
+      return Math.abs(box.x - last.x) + Math.abs(box.y - last.y);
+    })
+    .toBe(0);
+  const frame = (await chart(page).boundingBox())!;
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2, id: param(page, 'event'), chartX: frame.x, chartY: frame.y };
 }
 
 test.describe('timeline', () => {
@@ -192,9 +202,11 @@ test.describe('timeline', () => {
     await expect(page.locator('.event-detail .hint')).toBeVisible();
 
     // From outside the chart, in steps: a move to where the pointer already is
-    // fires no pointermove, which made this test flaky.
+    // fires no pointermove. And where the mark is now, relative to the chart:
+    // clearing the selection may scroll the page on a phone.
     await page.mouse.move(0, 0);
-    await page.mouse.move(at.x, at.y, { steps: 4 });
+    const now = (await chart(page).boundingBox())!;
+    await page.mouse.move(at.x + now.x - at.chartX, at.y + now.y - at.chartY, { steps: 4 });
     await expect(page.locator('.event-detail blockquote')).toBeVisible();
     await expect(page.locator('.event-detail blockquote mark')).toBeVisible();
     await expect(page.locator('.focus-mark')).toHaveCount(1);
@@ -218,7 +230,9 @@ test.describe('timeline', () => {
     const at = await firstEventPosition(page);
     const expression = await page.locator('.event-detail blockquote mark').first().textContent();
     await page.keyboard.press('Escape');
-    await page.mouse.click(at.x, at.y);
+    // Where the mark is now: clearing the selection may scroll the page.
+    const now = (await chart(page).boundingBox())!;
+    await page.mouse.click(at.x + now.x - at.chartX, at.y + now.y - at.chartY);
     await expect(page).toHaveURL(/#\/article\/[^?]+\?p=[^&]+&hl=/);
     expect(decodeURIComponent(page.url())).toContain(`hl=${expression}`);
     await expect(page.locator('.reader-body .focused mark').first()).toHaveText(expression!);

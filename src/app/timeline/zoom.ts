@@ -108,8 +108,12 @@ export function zoomable(node: SVGSVGElement, params: ZoomParams) {
       configure(next);
     },
     destroy() {
-      sel.interrupt();
+      // Listeners off first: interrupting a running transition ends the
+      // gesture, and its "end" would write the timeline's address over the
+      // article the reader just opened with Enter.
+      behaviour.on('zoom end', null);
       sel.on('.zoom', null);
+      sel.interrupt();
     },
   };
 }
