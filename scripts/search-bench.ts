@@ -37,17 +37,15 @@ import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { Index } from 'flexsearch';
 import * as OpenCC from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
 import { searchDocsOf } from '../src/shared/bundle.ts';
 import { TOKEN, normalizeForSearch } from '../src/shared/search-config.ts';
-import { SearchEngine, type SearchDoc } from '../src/shared/search.ts';
+import type { SearchDoc } from '../src/shared/search.ts';
 import type { Article } from '../src/shared/types.ts';
-import { buildSearchIndex } from '../src/pipeline/search-index.ts';
 import { readCorpus } from '../src/pipeline/corpus.ts';
 import { launchOptions } from '../test/e2e/browser.ts';
-import { percentile, relevantSet, type EvalQuery } from './search-eval.ts';
+import { buildDefault, buildOurs, percentile, relevantSet, type EvalQuery } from './search-eval.ts';
 
 const ROOT = join(fileURLToPath(import.meta.url), '../..');
 const TIMING_ROUNDS = 5;
@@ -295,16 +293,7 @@ function timeQueries(queries: BenchQuery[], run: (q: string) => string[]): { tim
 // Engines
 
 async function benchOurs(docs: SearchDoc[], queries: BenchQuery[], judged: Judged[]): Promise<EngineFigures> {
-  const t0 = performance.now();
-  const serialized = await buildSearchIndex(docs);
-  const buildMs = performance.now() - t0;
-  const json = JSON.stringify(serialized);
-  const parsed = JSON.parse(json);
-  const t1 = performance.now();
-  const engine = await SearchEngine.load(parsed, docs);
-  const loadMs = performance.now() - t1;
-  // The Traditional converter loads on first need; load it before timing.
-  for (const q of queries) await engine.searchAsync(q.q);
+  const { engine, json, buildMs, loadMs } = await buildOurs(docs, queries);
   const { times, tops } = timeQueries(queries, (q) => engine.search(q, { limit: TOP }).hits.map((h) => h.paragraph));
   const ui = timeQueries(queries, (q) => engine.search(q, { limit: UI_LIMIT }).hits.map((h) => h.paragraph));
   return {
@@ -320,15 +309,7 @@ async function benchOurs(docs: SearchDoc[], queries: BenchQuery[], judged: Judge
 }
 
 async function benchFlexDefault(docs: SearchDoc[], queries: BenchQuery[], judged: Judged[]): Promise<EngineFigures> {
-  const t0 = performance.now();
-  const index = new Index();
-  docs.forEach((d, i) => index.add(i, d.text));
-  const parts: string[] = [];
-  await index.export((key: string, data: string) => {
-    parts.push(key, data);
-  });
-  const buildMs = performance.now() - t0;
-  const json = JSON.stringify(parts);
+  const { index, json, buildMs } = await buildDefault(docs);
   const { times, tops } = timeQueries(queries, (q) => (index.search(q, { limit: TOP }) as number[]).map((i) => docs[i].id));
   return {
     name: 'flexsearch default',
