@@ -79,12 +79,18 @@ export function parseCorpusArticle(raw: string): CorpusArticle {
 
 const TERMINAL = /[。！？!?；;…：:”’」』）)]/;
 
+/**
+ * A column break falls between printed lines, so the piece left at the foot of
+ * a column holds at least the paragraph's first (indented) line.
+ */
+const MIN_HEAD = 8;
+
 /** A cut point near `at` that leaves the head mid-sentence and both halves non-empty. */
 function cutPoint(text: string, at: number): number | null {
   const chars = [...text];
   for (let d = 0; d < 12; d++) {
     for (const p of [at + d, at - d]) {
-      if (p < 2 || p > chars.length - 2) continue;
+      if (p < MIN_HEAD || p > chars.length - 2) continue;
       if (TERMINAL.test(chars[p - 1]) || /\s/.test(chars[p - 1]) || /\s/.test(chars[p])) continue;
       return chars.slice(0, p).join('').length;
     }
@@ -93,7 +99,8 @@ function cutPoint(text: string, at: number): number | null {
 }
 
 /** Below this much room left in a column a paragraph starts in the next one instead. */
-const MIN_PIECE = 4;
+const MIN_PIECE = MIN_HEAD;
+const SENTENCE = /[。！？!?]/;
 
 /**
  * Flow one article into columns of random height (in characters). A paragraph
@@ -124,7 +131,8 @@ function flowIntoColumns(article: CorpusArticle, n: number, rnd: () => number): 
         room -= length + 6;
         break;
       }
-      const cut = room >= MIN_PIECE ? cutPoint(rest, room) : null;
+      // Headings, labels and credits (no sentence in them) are set whole, never split across columns.
+      const cut = room >= MIN_PIECE && SENTENCE.test(rest) ? cutPoint(rest, room) : null;
       if (cut === null) {
         // No room (or no mid-sentence cut near the column end): an empty
         // column takes the paragraph whole, else it starts the next column.
@@ -146,12 +154,15 @@ function flowIntoColumns(article: CorpusArticle, n: number, rnd: () => number): 
   return columns.filter((c) => c.length > 0);
 }
 
+const DATELINE_OPENING = /^(?:据)?(?:新华社|本报|中新社|人民日报)|^[^，。]{0,16}[0-9]{1,2}月[0-9]{1,2}日电/;
+
 /** A photo caption: a short sentence from elsewhere in the corpus, maybe with a credit. */
 function makeCaption(pool: string[], rnd: () => number, credited: boolean): string {
   for (let tries = 0; tries < 20; tries++) {
     const p = pool[Math.floor(rnd() * pool.length)];
     const m = /^[^。！？]{12,45}。/.exec(p);
-    if (!m || /[“”"（(]/.test(m[0])) continue;
+    // Captions describe a picture; they do not open with a news dateline (新华社北京1月1日电).
+    if (!m || /[“”"（(]/.test(m[0]) || DATELINE_OPENING.test(m[0])) continue;
     if (!credited) return m[0];
     return m[0] + (rnd() < 0.5 ? '（新华社发）' : `（记者${'王李张刘陈杨'[Math.floor(rnd() * 6)]}${'明华军平'[Math.floor(rnd() * 4)]}摄）`);
   }

@@ -38,6 +38,28 @@ describe.skipIf(pages === null)('generated pages', () => {
     expect(charsKept(page.text, spans)).toBe(1);
   });
 
+  test.each(seeds)('page %i: column breaks fall between printed lines, never inside a heading', (seed) => {
+    const page = generatePage(CORPUS, seed, pages!);
+    const blocks = splitBlocks(page.text);
+    for (const [from] of page.joins) {
+      // The piece left at a column foot holds at least a first printed line…
+      expect([...blocks[from].text].length).toBeGreaterThanOrEqual(8);
+      // …and a paragraph cut at a column end has a sentence in it (headings, labels and credits are set whole).
+      let text = blocks[from].text;
+      for (let k = from; page.joins.some(([f]) => f === k); ) {
+        k = page.joins.find(([f]) => f === k)![1];
+        text += blocks[k].text;
+      }
+      expect(text).toMatch(/[。！？!?]/);
+    }
+  });
+
+  test.each(seeds)('page %i: captions describe a picture, never open with a news dateline', (seed) => {
+    const page = generatePage(CORPUS, seed, pages!);
+    const blocks = splitBlocks(page.text);
+    for (const c of page.captions) expect(blocks[c].text).not.toMatch(/^(?:据)?(?:新华社|本报|中新社)|^[^，。]{0,16}[0-9]{1,2}月[0-9]{1,2}日电/);
+  });
+
   test('is deterministic for a seed', () => {
     expect(generatePage(CORPUS, 7, pages!).text).toBe(generatePage(CORPUS, 7, pages!).text);
   });

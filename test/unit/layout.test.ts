@@ -6,6 +6,7 @@ import { splitBlocks } from '../../src/pipeline/blocks.ts';
 import {
   endsOnBoundChar,
   endsSentence,
+  hasColumnName,
   hasHeadlineMark,
   isByline,
   isSourceNote,
@@ -75,8 +76,22 @@ describe('cues', () => {
     ['春风化雨，润物无声。近30年来，全国工会送温暖活动从最初面向困难职工。', false],
     ['各位同事！今年起，中国开始实施经济社会发展第十四个五年规划。', false],
     ['为了让更多非企业职工、灵活就业人员纳入保障范围，各级工会采取措施。', false],
+    // A numbered point opens a paragraph however short its first sentence.
+    ['一是服务国家人民。从巩固发展中国特色社会主义的要求出发，提出加强党的领导。', false],
+    ['三是深入开展调研。教育部党组成员带队分赴各地开展调研。', false],
   ])('startsMidSentence(%s) = %s', (text, expected) => {
     expect(startsMidSentence(text)).toBe(expected);
+  });
+
+  test.each([
+    // Only the stronger signs count without the short-first-sentence test.
+    ['送温暖资金。山东省总工会还设立1000万元服务保障资金。', true, false],
+    ['新年新气象。围绕水灾中暴露出的薄弱环节，寿光市开展了水利建设大会战。', true, false],
+    ['阅了有关台账，对其取得成绩予以肯定。', true, true],
+    ['，要求各市、县两级纪委监委参照省里的做法。', true, true],
+  ])('startsMidSentence(%s) = %s, without short first sentences %s', (text, all, strong) => {
+    expect(startsMidSentence(text)).toBe(all);
+    expect(startsMidSentence(text, false)).toBe(strong);
   });
 
   test.each([
@@ -113,7 +128,45 @@ describe('closing credits', () => {
     ['（一）', false],
     ['（国际时评）', false],
     ['制图：本报记者在现场看到的情况说明如下。', false],
+    // Photo and picture credits printed as lines of their own.
+    ['计海新摄（影像中国）', true],
+    ['王鸿义  陈严雪摄影报道（影像中国）', true],
+    ['曹  一图  卜  拉文', true],
+    // A brief's author in bare brackets, but not a column tag, a note or a number.
+    ['（吴秋余）', true],
+    ['（亓 创 高 超）', true],
+    ['（今日谈）', false],
+    ['（讲话全文另发）', false],
+    ['（二十）', false],
+    // Reporters of any outlet, long lists, nested brackets in an author note.
+    ['人民网记者 白真智', true],
+    ['（本报记者王昊男、高炳、朱磊、刘成友、范昊天、李刚、蒋云龙、任江华、魏本貌、史自强、李茂颖）', true],
+    ['（作者为中央党校（国家行政学院）习近平新时代中国特色社会主义思想研究中心研究员）', true],
+    // Page furniture: editors, contact lines.
+    ['统筹：黄  超', true],
+    ['本版制图：沈亦伶', true],
+    ['电子信箱：rmrbgjfk@163.com', true],
+    // A section name is not a byline.
+    ['图片报道', false],
+    ['新闻报道', false],
   ])('isByline(%s) = %s', (text, expected) => expect(isByline(text)).toBe(expected));
+
+  test.each([
+    ['数据来源：中国五冶集团有限公司', true],
+    ['本版图片来源：影像中国', true],
+    ['数据来源于国家统计局，经整理。', false],
+  ])('isSourceNote(%s) = %s', (text, expected) => expect(isSourceNote(text)).toBe(expected));
+
+  test.each([
+    ['把稳增长放在更突出位置（人民时评）', true],
+    ['精准扶贫“瓦吉瓦”（好得很）', true],
+    ['铜镜文化的魅力(文物有话说)', true],
+    ['——李延萍代表（重庆市中医院副院长）', false],
+    ['计海新摄（影像中国）', false],
+    ['（吴秋余）', false],
+    ['中共中央国务院关于抓好重点工作的意见（2020年1月2日）', false],
+    ['携手共谱合作新篇章', false],
+  ])('hasColumnName(%s) = %s', (text, expected) => expect(hasColumnName(text)).toBe(expected));
 
   test('a long author note glued to the last paragraph is split off', () => {
     const text = '只有让人踩在我的肩膀上。（作者为中国文联副主席、中国民间文艺家协会主席）';
@@ -212,6 +265,32 @@ describe('reflow', () => {
     expect(joinsOf(...blocks)).toEqual(expected);
   });
 
+  test('alternating columns: each break is continued by its own article, not by the block below it', () => {
+    // Two articles printed in alternating columns: the block below each break
+    // (after the first) is the other article's continuation.
+    const blocks = [
+      '黄河流域生态保护迎来新进展',
+      '沿黄九省区持续推进黄河流域生态保护和高质量发展，黄河干流水质稳定向好，流域内湿地面积逐年增加，黄河',
+      '冬季冰雪运动热度持续攀升',
+      '今冬以来，北方多地滑雪场客流明显增长，冰雪运动进校园活动广泛开展，青少年滑雪培训报名人数创下',
+      '三角洲湿地鸟类种类明显增多。黄河流域各地加强水土保持，黄河含沙量持续下降，黄河生态',
+      '新高。滑雪场纷纷推出冰雪运动体验课程，冰雪运动装备销售火热，冰雪运动正成为群众冬季健身',
+      '保护成效显著，黄河流域湿地生态持续改善。',
+      '的新时尚，冰雪运动带动冰雪旅游升温。',
+    ];
+    expect(joinsOf(...blocks)).toEqual([[1, 4], [3, 5], [4, 6], [5, 7]]);
+  });
+
+  test('a plain next paragraph continues the break before a later block on the same subject', () => {
+    const blocks = [
+      '习近平强调,当前中国正朝着全面建成社会主义现代化强国迈进,越南也开启民族发展新纪元。我们必须',
+      '坚定信念、守正创新,防范化解各类风险挑战,共同捍卫社会主义事业。',
+      '苏林感谢中共中央致电祝贺越共十四大胜利召开,重点介绍了越共十四',
+      '大的主要成果,表示越南愿在新征程上同中方携手并肩。',
+    ];
+    expect(joinsOf(...blocks)).toEqual([[0, 1], [2, 3]]);
+  });
+
   test('order-preserving match prefers the non-crossing pairing with the best total', () => {
     const options = [
       [{ block: 28, score: 0.1, mid: false }, { block: 50, score: 0.26, mid: true }],
@@ -252,6 +331,45 @@ describe.each(seeds)('seed %s', (name) => {
         expect(joined).not.toMatch(/\n/);
       }
     }
+  });
+});
+
+describe('article boundaries', () => {
+  const articlesOf = (...blocks: string[]) => layoutOf(page(...blocks)).articles.map((a) => a.paragraphs.flatMap((p) => p.blocks));
+
+  test('a headline tagged with its column name opens an article even on the same subject', () => {
+    expect(
+      articlesOf(
+        '春节假期全国旅游市场平稳有序',
+        '春节假期，全国旅游市场平稳有序，各地景区推出丰富多彩的年俗活动，游客在旅游中感受浓浓年味。',
+        '旅游市场持续升温，各地景区客流明显增长，乡村旅游、冰雪旅游成为春节假期旅游新亮点。',
+        '让游客在旅游中感受年味（今日谈）',
+        '春节假期，旅游市场红红火火，游客在各地景区感受年俗文化。旅游让年味更浓，也让文化更有温度。',
+      ),
+    ).toEqual([[0, 1, 2], [3, 4]]);
+  });
+
+  test('a kicker above a new headline goes with it, not with the article before', () => {
+    const layout = layoutOf(
+      page(
+        '春节假期全国旅游市场平稳有序',
+        '春节假期，全国旅游市场平稳有序，各地景区推出丰富多彩的年俗活动，游客在旅游中感受浓浓年味。',
+        '吉林大学地球探测科学与技术学院原教授黄大年——',
+        '潜心科研 开启国家深地时代（最美奋斗者）',
+        '黄大年是著名战略科学家，长期致力于地球物理研究，为我国深地探测事业作出重大贡献。',
+      ),
+    );
+    expect(layout.articles.map((a) => a.paragraphs.flatMap((p) => p.blocks))).toEqual([[0, 1], [2, 3, 4]]);
+  });
+
+  test('a photo credit line stays with its photo story', () => {
+    expect(
+      articlesOf(
+        '市民选购年货',
+        '近日，北京市民在年货大集上选购年货，各类商品琳琅满目，现场人气旺盛。',
+        '郭俊锋摄（影像中国）',
+      ),
+    ).toEqual([[0, 1, 2]]);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Block, ParagraphKind } from '../../shared/types.ts';
-import { isLabel, ordinalOf, startsMidSentence, trailingCredit, visibleLength } from './cues.ts';
+import { hasColumnName, isLabel, ordinalOf, startsMidSentence, trailingCredit, visibleLength } from './cues.ts';
 import type { Join } from './reflow.ts';
-import { bigramProfile, cosine, longGrams, mergeProfile, repeatsVerbatim, type Profile } from './similarity.ts';
+import { bigramProfile, cosine, longGrams, mergeProfile, repeatsVerbatim, unmergeProfile, type Profile } from './similarity.ts';
 
 /** Similarity (idf cosine) below which a section is not taken to continue any article. */
 const NEW_ARTICLE = 0.06;
@@ -90,6 +90,27 @@ export function assembleArticles(blocks: Block[], roles0: ParagraphKind[], joins
     current = a;
   };
 
+  /**
+   * Open an article at block `i`, taking along the headline lines printed
+   * right above it (a kicker 某某——, a column label) that were read as the
+   * closing subheads of the article before: nothing follows them there.
+   */
+  const openAt = (i: number): number => {
+    const a = open();
+    const above: number[] = [];
+    for (let j = i - 1; j >= 0 && HEADING.has(roles[j]) && articleOf[j] >= 0; j--) {
+      const prev = articles[articleOf[j]];
+      if (prev.order[prev.order.length - 1] !== j || prev.order.length === 1) break;
+      above.unshift(j);
+      prev.order.pop();
+    }
+    for (const j of above) {
+      unmergeProfile(articles[articleOf[j]].profile, profiles[j]);
+      place(j, a);
+    }
+    return a;
+  };
+
   /** The blocks a section opened at `i` spans: up to the next headline, marker or column continuation. */
   const sectionOf = (i: number): number[] => {
     const out = [i];
@@ -160,7 +181,7 @@ export function assembleArticles(blocks: Block[], roles0: ParagraphKind[], joins
       continue;
     }
     if (current < 0) {
-      place(i, open());
+      place(i, openAt(i));
       continue;
     }
     const cur = articles[current];
@@ -173,7 +194,7 @@ export function assembleArticles(blocks: Block[], roles0: ParagraphKind[], joins
         place(i, current);
         break;
       case 'lead':
-        place(i, headlineOnly ? current : open());
+        place(i, headlineOnly ? current : openAt(i));
         break;
       case 'marker': {
         if (headlineOnly && !cur.hasMarker) {
@@ -181,7 +202,7 @@ export function assembleArticles(blocks: Block[], roles0: ParagraphKind[], joins
           break;
         }
         const a = chooseArticle(sectionOf(i), all().filter((k) => !articles[k].hasMarker), NEW_ARTICLE);
-        place(i, a >= 0 ? a : open());
+        place(i, a >= 0 ? a : openAt(i));
         break;
       }
       case 'title':
@@ -191,8 +212,13 @@ export function assembleArticles(blocks: Block[], roles0: ParagraphKind[], joins
           place(i, current); // the second line of a two-line headline
           break;
         }
-        if (role === 'title' && (cur.closed || opensArticle(blocks, roles, i))) {
-          place(i, open());
+        // A line introduced by a colon (…护士黄艳清：) is what the colon announces, not a new article.
+        if (i > 0 && articleOf[i - 1] === current && /[：:]$/.test(blocks[i - 1].text.trim())) {
+          place(i, current);
+          break;
+        }
+        if (role === 'title' && (cur.closed || hasColumnName(text) || opensArticle(blocks, roles, i))) {
+          place(i, openAt(i));
           break;
         }
         const section = headlineSectionOf(i);
@@ -203,7 +229,7 @@ export function assembleArticles(blocks: Block[], roles0: ParagraphKind[], joins
           break;
         }
         const a = chooseArticle(section, recent(), NEW_ARTICLE, CURRENT_BONUS);
-        place(i, a >= 0 ? a : open());
+        place(i, a >= 0 ? a : openAt(i));
         break;
       }
       default: {
@@ -224,7 +250,9 @@ export function assembleArticles(blocks: Block[], roles0: ParagraphKind[], joins
         // Articles open under a headline, dateline or marker, or with text
         // continued from elsewhere (a sentence begun off the page); a mere
         // change of subject stays in the open article being read.
-        place(i, a >= 0 ? a : cur.closed || startsMidSentence(text) ? open() : current);
+        // A short first sentence (送温暖资金。) may be a cut tail or just a terse opener
+        // (新年新气象。): only the stronger signs of a cut open an article here.
+        place(i, a >= 0 ? a : cur.closed || startsMidSentence(text, false) ? openAt(i) : current);
       }
     }
   }

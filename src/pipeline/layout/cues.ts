@@ -46,21 +46,35 @@ const SOURCE = [
   /^[（(]\s*(?:据|来源[:：]?|摘自|转自|原载)?[^（）()]{0,30}?(?:电|报道|网|报|社|台)\s*[）)]$/,
   new RegExp(`^[（(]${SP}*(?:据|综合)?[^（）()，。]{0,40}?电(?:${SP}+|，)?(?:(?:本报|新华社)?记者[^（）()]{1,80})?${SP}*[）)]$`),
   /^[（(]\s*(?:摘编?自|转载自|原载于?|来源[:：])[^（）()]{1,80}[）)]$/,
+  // Data and picture sources under a chart or photo story: 数据来源：…, 本版图片来源：….
+  /^(?:本版)?(?:数据|资料|图片|图表)?来源[:：][^。，,]{1,40}$/,
 ];
 export const isSourceNote = (text: string): boolean => SOURCE.some((r) => r.test(text.trim()));
 
 /** Stand-alone bylines: 本报（记者马学礼 通讯员闫琪）, （本报记者集体采写）, 本报记者 张三. */
 const BYLINE = [
   /^本报(?:记者|特约记者|通讯员)?\s*[（(][^（）()]*(?:记者|通讯员|撰稿|采写)[^（）()]*[）)]$/,
-  /^[（(]\s*(?:本报|新华社|特约)?(?:记者|通讯员|评论员|撰稿人)[^（）()]{0,30}[）)]$/,
+  /^[（(]\s*(?:本报|新华社|特约)?(?:记者|通讯员|评论员|撰稿人)[^（）()]{0,160}[）)]$/,
   /^[（(][^（）()]{0,20}(?:采写|撰稿|整理|执笔)\s*[）)]$/,
-  /^(?:本报|新华社)?(?:特约)?(?:记者|通讯员)[\s\u3000]*[\u4e00-\u9fff·][\u4e00-\u9fff·\s\u3000、]{1,30}$/,
-  /^[\u4e00-\u9fff·\s\u3000]{2,20}(?:摄影报道|报道|采写|撰文)$/,
+  /^(?:本报|新华社|[\u4e00-\u9fff]{1,4}(?:网|社|台|报))?(?:特约)?(?:记者|通讯员)[\s\u3000]*[\u4e00-\u9fff·][\u4e00-\u9fff·\s\u3000、]{1,30}$/,
+  // 张三报道 needs a reporter's title or a space between names, or 图片报道 (a section name) would pass.
+  /^(?=[^（）()]*(?:记者|通讯员|[\s\u3000]))[\u4e00-\u9fff·\s\u3000]{2,20}(?:报道|采写|撰文)$/,
+  // Photo credits printed as a line of their own: 张三摄（影像中国）, 王五  赵六摄影报道（人民视觉）.
+  /^[\u4e00-\u9fff·][\u4e00-\u9fff·\s\u3000、]{0,24}摄(?:影报道|影)?\s*(?:[（(][^（）()]{1,12}[）)])?$/,
+  // Picture-and-text credits of a commentary cartoon: 曹  一图  卜  拉文.
+  /^[\u4e00-\u9fff][\u4e00-\u9fff\s\u3000]{0,6}图[\s\u3000]+[\u4e00-\u9fff][\u4e00-\u9fff\s\u3000]{0,6}文$/,
+  // A brief's author in bare brackets: （吴秋余）, （亓 创 高 超）.
+  // One name has two or three characters (a longer bracket is a note such as
+  // （讲话全文另发）, and column tags end like （今日谈）, （国际时评）); several names are
+  // spaced or listed.
+  /^[（(](?![一二三四五六七八九十〇零百]+[）)])(?:[\u4e00-\u9fff·]{1,2}[^\s\u3000（）()评谈论说观语话记录言声续完]|[\u4e00-\u9fff·]{1,4}(?:[\s\u3000、]+[\u4e00-\u9fff·]{1,4})+)[）)]$/,
   // Author notes that close commentaries: （作者为…）, （作者单位：…）, （执笔：…）, （…整理）, （…参与采写）.
-  /^[（(]\s*(?:作者(?:为|系|是|单位|简介)|执笔|综合本报)[^（）()]{1,90}[）)]$/,
+  /^[（(]\s*(?:作者(?:为|系|是|单位|简介)|执笔|综合本报)(?:[^（）()]|[（(][^（）()]{1,20}[）)]){1,90}[）)]$/,
   /^[（(][^（）()]{1,90}(?:整理|参与采写|参与报道|报道)\s*[）)]$/,
   // Page furniture credits printed under the last article: 版式设计：蔡华伟, 制图：张丹峰.
-  new RegExp(`^(?:版式设计|本版设计|制图|设计|图表制作|本版责编|责编)${SP}*[：:]${SP}*[\\u4e00-\\u9fff·${SP.slice(1, -1)}]{2,24}$`),
+  new RegExp(`^(?:本版|本期)?(?:版式设计|版式、制图|设计|制图|图表制作|统筹|策划|责编|编辑)${SP}*[：:]${SP}*[\\u4e00-\\u9fff·、${SP.slice(1, -1)}]{2,24}$`),
+  // Contact lines closing a column: 电子信箱：…@….com.
+  /^[\u4e00-\u9fff]{0,6}(?:信箱|邮箱)[：:]\s*[\w.+-]+@[\w.-]+$/,
 ];
 export const isByline = (text: string): boolean => BYLINE.some((r) => r.test(text.trim()));
 
@@ -162,7 +176,7 @@ export const isLabel = (text: string): boolean => /^[\p{Script=Han}·]{2,5}$/u.t
  * elsewhere: it opens with punctuation or a bound character, or its first
  * "sentence" is a bare noun phrase too short to stand as a paragraph opener.
  */
-export function startsMidSentence(text: string): boolean {
+export function startsMidSentence(text: string, shortFirstSentence = true): boolean {
   const t = text.trim();
   if (/^[，,。、；;：:！？!?）)”’」』》]/.test(t)) return true;
   if (/^[的了着们得者性化率度等地之]/.test(t)) return true;
@@ -173,8 +187,9 @@ export function startsMidSentence(text: string): boolean {
   if (firstClause && visibleLength(firstClause[1]) === 1) return true;
   // A first sentence with no comma, under ten characters, followed by more
   // text: 送温暖资金。 / 康产业等领域合作。 — the tail of a sentence begun elsewhere.
+  // An enumerator (一是… / 第二，…) opens a paragraph however short its first sentence.
   const firstSentence = /^([^，,。！？!?；;“”]*)。/.exec(t);
-  if (firstSentence && visibleLength(firstSentence[1]) <= 9 && t.length > firstSentence[0].length) return true;
+  if (shortFirstSentence && firstSentence && visibleLength(firstSentence[1]) <= 9 && t.length > firstSentence[0].length && ordinalOf(t) === null) return true;
   return false;
 }
 
@@ -209,6 +224,16 @@ export function isUnevenClause(text: string): boolean {
 export function hasHeadlineMark(text: string): boolean {
   const t = text.trim();
   return /(?:——|──)$/.test(t) || isSubtitleLine(t) || /[（(][^（）()]{2,16}[）)]$/.test(t) || /\S[\s\u3000]{2,}\S/.test(t) || /[！？!?]$/.test(t);
+}
+
+/**
+ * A headline tagged with its column's name in brackets: 把稳增长放在更突出位置（人民时评）,
+ * 春池洗砚（金台随感）. Subheads inside an article do not carry a column name, so
+ * such a line opens an article.
+ */
+export function hasColumnName(text: string): boolean {
+  const m = /^(.{2,})[（(]([^（）()0-9０-９]{2,16})[）)]$/.exec(text.trim());
+  return m !== null && !/^(?:——|──)/.test(m[1]) && !/(?:摄|图|文|记者|整理)$/.test(m[2]) && !isByline(text) && looksLikeHeading(text);
 }
 
 /** Ends on a digit or an opening quote or bracket: the number or quotation goes on. */

@@ -1,6 +1,6 @@
 import type { Block, ParagraphKind } from '../../shared/types.ts';
 import { endsSentence, startsMidSentence, startsParagraph, visibleLength } from './cues.ts';
-import { bigramProfile, cosine, mergeProfile, type Profile } from './similarity.ts';
+import { bigramProfile, cosine, junctionCount, mergeProfile, pageCharPairs, type Profile } from './similarity.ts';
 
 /** A column-break rejoin: block `to` continues the sentence block `from` left unfinished. */
 export interface Join {
@@ -10,18 +10,20 @@ export interface Join {
 
 /** How far ahead (in blocks) a column's continuation may be printed. */
 const WINDOW = 40;
-/** Below this similarity the next block is not trusted to continue the sentence. */
-const UNRELATED = 0.02;
-/** A distant candidate must reach this similarity unless it visibly starts mid-sentence. */
-const RELATED = 0.05;
-/** Weight of a visibly mid-sentence start against content similarity. */
+/** A candidate other than the block printed right below must score this much. */
+const RELATED = 0.04;
+/** Weight of a visibly mid-sentence start against content similarity; a short first sentence (合作。) is weaker evidence. */
 const MID_BONUS = 0.1;
-/** Blocks of flow compared on either side of a column break. */
+const WEAK_MID_BONUS = 0.03;
+/** Weight of a seam the page's own character pairs vouch for (武|汉). */
+const SEAM_BONUS = 0.05;
+/** Preference for the block printed right below (after captions). */
+const ADJACENT_BONUS = 0.06;
+/** Cost of a candidate that sits below a finished paragraph while a plain body block follows the break. */
+const BELOW_FINISHED = 0.2;
+/** Blocks and characters of flow compared on either side of a column break. */
 const CONTEXT_BLOCKS = 4;
-/** The earliest candidate scoring at least this share of the best one wins. */
-const EARLIEST_SHARE = 0.5;
-/** Blocks at least this long are compared on their own text. */
-const SELF_EVIDENT = 40;
+const CONTEXT_CHARS = 400;
 
 /** Whether a block of this role stops mid-sentence and so needs a continuation. */
 export function isDanglingEnd(text: string, role: ParagraphKind): boolean {
@@ -29,47 +31,47 @@ export function isDanglingEnd(text: string, role: ParagraphKind): boolean {
 }
 
 /**
- * Rejoin paragraphs broken at column ends. The continuation is normally the
- * next body block (captions between are skipped); when a headline, marker or
- * byline intervenes, another article's column was printed in between, and the
- * continuation is the later block that best matches the unfinished paragraph's
- * content. Never joins after a finished sentence.
+ * Rejoin paragraphs broken at column ends. Every unfinished paragraph may be
+ * continued by a later body block that could top a column; each pairing is
+ * scored on content (the unfinished column against what the candidate column
+ * goes on to say) and on the seam itself (a visibly mid-sentence start, a
+ * character pair the page uses elsewhere, the block printed right below).
+ * Columns are read left to right, so continuations come in the order of the
+ * breaks even when two articles alternate columns: the order-preserving
+ * matching with the best total decides. Never joins after a finished sentence.
  */
 export function reflowBlocks(blocks: Block[], roles: ParagraphKind[], idf: (g: string) => number): Join[] {
-  const claimed = new Set<number>();
-  const joinFrom = new Map<number, number>();
   const dangling = blocks.filter((b) => isDanglingEnd(b.text, roles[b.index])).map((b) => b.index);
+  if (dangling.length === 0) return [];
   const profiles = blocks.map((b) => bigramProfile(b.text));
-  const later: number[] = [];
-
-  // First the plain case everywhere, so that a distant search cannot steal a
-  // block from the unfinished paragraph printed right above it.
-  for (const i of dangling) {
-    const next = adjacentContinuation(blocks, roles, i);
-    if (next === null || claimed.has(next)) {
-      later.push(i);
-      continue;
-    }
-    const context = contextProfile(blocks, roles, profiles, i, joinFrom);
-    const alternative = distantCandidates(blocks, roles, profiles, context, i, claimed, idf)
-      .filter((c) => c.block !== next)
-      .reduce<Candidate | null>((best, c) => (best && best.score >= c.score ? best : c), null);
-    const unrelated = cosine(profiles[next], context, idf) < UNRELATED;
-    const to = unrelated && alternative !== null && alternative.mid ? alternative.block : next;
-    claimed.add(to);
-    joinFrom.set(i, to);
-  }
-  // The rest were split by another article's column. Columns are read left to
-  // right, so their continuations come in the same order as the breaks: pick
-  // the order-preserving matching with the best total continuity.
-  const options = later.map((i) =>
-    distantCandidates(blocks, roles, profiles, contextProfile(blocks, roles, profiles, i, joinFrom), i, claimed, idf),
-  );
-  for (const [k, to] of orderPreservingMatch(options)) {
-    claimed.add(to);
-    joinFrom.set(later[k], to);
-  }
-  return [...joinFrom].map(([from, to]) => ({ from, to })).sort((a, b) => a.from - b.from);
+  const pairs = pageCharPairs(blocks.map((b) => b.text));
+  const flows = new Map<number, Profile>();
+  const flowOf = (j: number): Profile => {
+    let f = flows.get(j);
+    if (!f) flows.set(j, (f = flowProfile(blocks, roles, profiles, j)));
+    return f;
+  };
+  const options = dangling.map((i) => continuations(blocks, roles, profiles, pairs, flowOf, i, idf));
+  // A break whose best continuation is the block right below it is settled
+  // first, unless an earlier unsettled break could take that block too (in
+  // alternating columns the block below one article's break continues the
+  // other's): such local joins need not keep the column order, since a short
+  // column of a third article may sit in between.
+  const joins: Join[] = [];
+  const settledBlocks = new Set<number>();
+  const open: number[] = [];
+  dangling.forEach((i, k) => {
+    const b = options[k].reduce<Candidate | null>((x, c) => (x && x.score >= c.score ? x : c), null);
+    const local = b !== null && b.block === adjacentContinuation(blocks, roles, i);
+    const contested = local && open.some((m) => options[m].some((c) => c.block === b.block));
+    if (local && !contested) {
+      joins.push({ from: i, to: b.block });
+      settledBlocks.add(b.block);
+    } else open.push(k);
+  });
+  const rest = open.map((k) => options[k].filter((c) => !settledBlocks.has(c.block)));
+  for (const [m, to] of orderPreservingMatch(rest)) joins.push({ from: dangling[open[m]], to });
+  return joins.sort((a, b) => a.from - b.from);
 }
 
 /** The next body block after `i`, skipping captions, if nothing else intervenes. */
@@ -83,37 +85,35 @@ export function adjacentContinuation(blocks: Block[], roles: ParagraphKind[], i:
 }
 
 /**
- * What the unfinished paragraph is about: its own text and the paragraphs
- * read before it in the same flow, following earlier rejoins back across
- * columns and passing subheads.
+ * What the unfinished column is about: the block and the ones above it back
+ * to the top of its column (the block after the previous unfinished one, or
+ * the first under a headline).
  */
-function contextProfile(blocks: Block[], roles: ParagraphKind[], profiles: Profile[], i: number, joinFrom: Map<number, number>): Profile {
-  const cameFrom = new Map([...joinFrom].map(([from, to]) => [to, from]));
+function columnProfile(blocks: Block[], roles: ParagraphKind[], profiles: Profile[], i: number): Profile {
   const context = mergeProfile(new Map(), profiles[i]);
-  let j = cameFrom.get(i) ?? i - 1;
-  for (let taken = 0; j >= 0 && taken < CONTEXT_BLOCKS; ) {
+  let chars = visibleLength(blocks[i].text);
+  for (let j = i - 1, taken = 0; j >= 0 && taken < CONTEXT_BLOCKS && chars < CONTEXT_CHARS; j--) {
     const role = roles[j];
-    if (role === 'body' || role === 'lead') {
-      mergeProfile(context, profiles[j]);
-      taken++;
-    } else if (role !== 'caption' && role !== 'title' && role !== 'label') {
-      break; // a marker, byline or source note bounds the flow
-    }
-    j = cameFrom.get(j) ?? j - 1;
+    if (role === 'caption') continue;
+    if (role !== 'body' && role !== 'lead') break;
+    if (isDanglingEnd(blocks[j].text, role)) break; // the column above ended there
+    mergeProfile(context, profiles[j]);
+    chars += visibleLength(blocks[j].text);
+    taken++;
   }
   return context;
 }
 
-/** What a candidate column start goes on to say: itself and the paragraphs after it. */
+/** What a candidate column goes on to say: the block and those below it, to the end of its column. */
 function flowProfile(blocks: Block[], roles: ParagraphKind[], profiles: Profile[], j: number): Profile {
   const flow = mergeProfile(new Map(), profiles[j]);
-  // A long block speaks for itself; borrowing its successors would let a
-  // neighbouring article's paragraph vote for it.
-  if (visibleLength(blocks[j].text) >= SELF_EVIDENT) return flow;
-  for (let k = j + 1, taken = 0; k < blocks.length && taken < CONTEXT_BLOCKS - 1; k++) {
+  let chars = visibleLength(blocks[j].text);
+  if (isDanglingEnd(blocks[j].text, roles[j])) return flow;
+  for (let k = j + 1, taken = 0; k < blocks.length && taken < CONTEXT_BLOCKS - 1 && chars < CONTEXT_CHARS; k++) {
     if (roles[k] === 'caption') continue;
-    if (roles[k] !== 'body') break;
+    if (roles[k] !== 'body' || startsMidSentence(blocks[k].text, false)) break;
     mergeProfile(flow, profiles[k]);
+    chars += visibleLength(blocks[k].text);
     taken++;
     if (!endsSentence(blocks[k].text)) break;
   }
@@ -127,33 +127,47 @@ export interface Candidate {
 }
 
 /**
- * Continuations a block may have beyond the adjacent one: body blocks that
- * could begin a column, either visibly mid-sentence or on the same subject.
+ * The blocks that may continue unfinished block `i`, scored: body blocks
+ * within reach that could top a column (not the first paragraph under a
+ * headline or marker, not a dateline or numbered point that opens a paragraph).
  */
-function distantCandidates(
+function continuations(
   blocks: Block[],
   roles: ParagraphKind[],
   profiles: Profile[],
-  context: Profile,
+  pairs: Map<string, number>,
+  flowOf: (j: number) => Profile,
   i: number,
-  claimed: Set<number>,
   idf: (g: string) => number,
 ): Candidate[] {
   const out: Candidate[] = [];
+  const context = columnProfile(blocks, roles, profiles, i);
+  const adjacent = adjacentContinuation(blocks, roles, i);
   for (let j = i + 1; j < blocks.length && j <= i + WINDOW; j++) {
-    if (claimed.has(j) || roles[j] !== 'body' || startsParagraph(blocks[j].text)) continue;
+    if (roles[j] !== 'body' || startsParagraph(blocks[j].text)) continue;
     let p = j - 1;
     while (p > i && roles[p] === 'caption') p--;
-    // Right after a headline or marker a block opens that section; after an
-    // unfinished block it is that block's own continuation.
     if (p > i && !COLUMN_END_ROLES.has(roles[p])) continue;
-    if (p > i && (roles[p] === 'body' || roles[p] === 'lead') && !endsSentence(blocks[p].text)) continue;
     const mid = startsMidSentence(blocks[j].text);
-    const sim = cosine(flowProfile(blocks, roles, profiles, j), context, idf);
-    if (sim < (mid ? RELATED / 2 : RELATED)) continue;
-    // The block before must belong to another flow, or j merely follows it.
-    if (p > i && (roles[p] === 'body' || roles[p] === 'lead') && cosine(profiles[p], context, idf) >= sim / 2) continue;
-    out.push({ block: j, score: sim + (mid ? MID_BONUS : 0), mid });
+    const clearlyMid = mid && startsMidSentence(blocks[j].text, false);
+    const sim = cosine(flowOf(j), context, idf);
+    // Below a finished paragraph j is likely that flow's next paragraph, not a
+    // column top. Unless it visibly starts mid-sentence it must be more like
+    // i than its neighbour is when a headline follows i; when a plain body
+    // block follows i, j stays a fallback (for when an earlier break takes
+    // that block, as in alternating columns) at a cost.
+    const above = p > i && (roles[p] === 'body' || roles[p] === 'lead') ? blocks[p] : null;
+    const belowFinished = above !== null && endsSentence(above.text) && !clearlyMid;
+    if (belowFinished && adjacent === null && cosine(profiles[p], context, idf) >= sim / 2) continue;
+    const seam = junctionCount(blocks[i].text, blocks[j].text, pairs) > 0 ? SEAM_BONUS : 0;
+    const score =
+      sim +
+      (clearlyMid ? MID_BONUS : mid ? WEAK_MID_BONUS : 0) +
+      seam +
+      (j === adjacent ? ADJACENT_BONUS : 0) -
+      (belowFinished && adjacent !== null ? BELOW_FINISHED : 0);
+    if (j !== adjacent && score < RELATED) continue;
+    out.push({ block: j, score, mid });
   }
   return out;
 }
@@ -191,3 +205,4 @@ export function orderPreservingMatch(options: Candidate[][]): [number, number][]
   }
   return out.reverse();
 }
+

@@ -37,6 +37,16 @@ export function mergeProfile(into: Profile, from: Profile): Profile {
   return into;
 }
 
+/** Takes `from` back out of `into` (in place), the inverse of mergeProfile. */
+export function unmergeProfile(into: Profile, from: Profile): Profile {
+  for (const [g, w] of from) {
+    const left = (into.get(g) ?? 0) - w;
+    if (left > 0) into.set(g, left);
+    else into.delete(g);
+  }
+  return into;
+}
+
 /**
  * Inverse document frequency of each bigram over the page's blocks, so that
  * words every article on the page uses (a workers' paper says 工会 everywhere)
@@ -75,8 +85,14 @@ export function cosine(a: Profile, b: Profile, idf: (g: string) => number = () =
  * shared run is evidence that two pieces belong to *different* articles.
  */
 export function longGrams(text: string, n = DUPLICATE_RUN): Set<string> {
+  // Substrings of the content characters joined once (cheaper than joining each window).
   const chars = [...text].filter((c) => CONTENT_CHAR.test(c));
+  const joined = chars.join('');
   const out = new Set<string>();
+  if (joined.length === chars.length) {
+    for (let i = 0; i + n <= joined.length; i++) out.add(joined.slice(i, i + n));
+    return out;
+  }
   for (let i = 0; i + n <= chars.length; i++) out.add(chars.slice(i, i + n).join(''));
   return out;
 }
