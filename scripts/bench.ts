@@ -22,9 +22,9 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { searchDocsOf, type Manifest } from '../src/shared/bundle.ts';
-import { SearchEngine, type SerializedSearchIndex } from '../src/shared/search.ts';
-import type { Article } from '../src/shared/types.ts';
+import { searchDocsOf, shardFile, type ArticleShard, type CatalogPage, type Manifest } from '../src/shared/bundle.ts';
+import { SearchEngine } from '../src/shared/search.ts';
+import { folderSource } from '../src/pipeline/search-source.ts';
 import { measureBrowser, servePreview, type BrowserFigures } from './bench/browser.ts';
 import { benchPagefind, generateQueries, judge, loadPagefind, quality } from './search-bench.ts';
 import { percentile } from './search-eval.ts';
@@ -122,18 +122,21 @@ async function main() {
     const size = await dataSize(dataDir);
     const manifest = JSON.parse(await readFile(join(dataDir, 'manifest.json'), 'utf8')) as Manifest;
     const read = <T>(file: string) => readFile(join(dataDir, file), 'utf8').then((s) => JSON.parse(s) as T);
-    const articles = (await Promise.all(manifest.files.articles.map((f) => read<Article[]>(f.file)))).flat();
+    const { shards } = manifest.files;
+    const articles = (await Promise.all(Array.from({ length: shards.count }, (_, i) => read<ArticleShard>(shardFile(shards, i))))).flatMap((s) => s.articles);
     const docs = searchDocsOf(articles);
-    const chars = manifest.documents.reduce((n, d) => n + d.chars, 0);
+    const catalog = (await Promise.all(manifest.files.catalog.map((f) => read<CatalogPage[]>(f.file)))).flat();
+    const chars = catalog.reduce((n, d) => n + d.chars, 0);
 
-    // Node: the search module over the built bundle, as the CLI runs it.
-    const engine = await SearchEngine.load(await read<SerializedSearchIndex>(manifest.files.search.file), docs);
+    // Node: the search module over the built bundle, as the CLI runs it
+    // (after a warm-up that has read every chunk and shard the queries need).
+    const engine = await SearchEngine.open(folderSource(dataDir, manifest));
     const queries = generateQueries(docs);
-    for (const q of queries) await engine.searchAsync(q.q, { limit: 10 }); // warm-up
+    for (const q of queries) await engine.search(q.q, { limit: 10 });
     const times: number[] = [];
     for (const q of queries) {
       const t = performance.now();
-      await engine.searchAsync(q.q, { limit: 10 });
+      await engine.search(q.q, { limit: 10 });
       times.push(performance.now() - t);
     }
 
@@ -159,7 +162,7 @@ async function main() {
         pagefind = await benchPagefind(api, docs, queries, judged);
         // Our recall@10 on the same judged set, counted the same way as Pagefind's.
         const tops: string[][] = [];
-        for (const q of queries) tops.push((await engine.searchAsync(q.q, { limit: 10 })).hits.map((h) => h.paragraph));
+        for (const q of queries) tops.push((await engine.search(q.q, { limit: 10 })).hits.map((h) => h.paragraph));
         ourRecall = quality(queries, judged, tops).recall;
       }
     }
@@ -169,7 +172,7 @@ async function main() {
       sample: fraction,
       pages: manifest.report.accepted,
       chars,
-      articles: manifest.articles.length,
+      articles: manifest.counts.articles,
       build_ms: Math.round(built.ms),
       peak_rss_mb: Math.round(built.peak / 1024 / 1024),
       data_bytes: size.raw,

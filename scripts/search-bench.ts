@@ -39,10 +39,9 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import * as OpenCC from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
-import { searchDocsOf } from '../src/shared/bundle.ts';
+import { searchDocsOf, shardFile, type ArticleShard, type Manifest } from '../src/shared/bundle.ts';
 import { TOKEN, normalizeForSearch } from '../src/shared/search-config.ts';
 import type { SearchDoc } from '../src/shared/search.ts';
-import type { Article } from '../src/shared/types.ts';
 import { readCorpus } from '../src/pipeline/corpus.ts';
 import { launchOptions } from '../test/e2e/browser.ts';
 import { buildDefault, buildOurs, percentile, relevantSet, type EvalQuery } from './search-eval.ts';
@@ -50,8 +49,8 @@ import { buildDefault, buildOurs, percentile, relevantSet, type EvalQuery } from
 const ROOT = join(fileURLToPath(import.meta.url), '../..');
 const TIMING_ROUNDS = 5;
 const TOP = 10;
-/** The app asks the worker for this many hits (SearchView.svelte). */
-const UI_LIMIT = 200;
+/** The app asks for ten articles, then ten more at a time (SearchView.svelte): fifty is its fifth screen. */
+const UI_LIMIT = 50;
 
 export interface BenchQuery extends EvalQuery {
   /** Pinyin syllables: relevant = some run of characters read this way. */
@@ -89,16 +88,12 @@ async function docsFromPages(folder: string): Promise<SearchDoc[]> {
   return searchDocsOf(corpus.articles);
 }
 
-/** Articles of a bundle folder, in the manifest's (build) order; reads single-file and sharded bundles. */
+/** The paragraphs of a bundle folder, shard after shard (the index's order). */
 async function docsFromBundle(folder: string): Promise<SearchDoc[]> {
-  const manifest = JSON.parse(await readFile(join(folder, 'manifest.json'), 'utf8')) as {
-    articles: { id: string }[];
-    files: { articles: { file: string } | { file: string }[] };
-  };
-  const refs = Array.isArray(manifest.files.articles) ? manifest.files.articles : [manifest.files.articles];
-  const shards = await Promise.all(refs.map(async (r) => JSON.parse(await readFile(join(folder, r.file), 'utf8')) as Article[]));
-  const byId = new Map(shards.flat().map((a) => [a.id, a]));
-  return searchDocsOf(manifest.articles.map((a) => byId.get(a.id)!).filter(Boolean));
+  const manifest = JSON.parse(await readFile(join(folder, 'manifest.json'), 'utf8')) as Manifest;
+  const { shards: set } = manifest.files;
+  const shards = await Promise.all(Array.from({ length: set.count }, async (_, i) => JSON.parse(await readFile(join(folder, shardFile(set, i)), 'utf8')) as ArticleShard));
+  return searchDocsOf(shards.flatMap((s) => s.articles));
 }
 
 // ---------------------------------------------------------------------------
@@ -273,15 +268,15 @@ export function quality(queries: BenchQuery[], judged: Judged[], tops: string[][
 }
 
 /** Times every query TIMING_ROUNDS times (after one warm-up round); returns latencies and each query's top ids. */
-function timeQueries(queries: BenchQuery[], run: (q: string) => string[]): { times: number[]; tops: string[][] } {
-  for (const q of queries) run(q.q);
+async function timeQueries(queries: BenchQuery[], run: (q: string) => string[] | Promise<string[]>): Promise<{ times: number[]; tops: string[][] }> {
+  for (const q of queries) await run(q.q);
   const times: number[] = [];
   const tops: string[][] = [];
   for (const q of queries) {
     let top: string[] = [];
     for (let round = 0; round < TIMING_ROUNDS; round++) {
       const t0 = performance.now();
-      top = run(q.q);
+      top = await run(q.q);
       times.push(performance.now() - t0);
     }
     tops.push(top);
@@ -293,14 +288,14 @@ function timeQueries(queries: BenchQuery[], run: (q: string) => string[]): { tim
 // Engines
 
 async function benchOurs(docs: SearchDoc[], queries: BenchQuery[], judged: Judged[]): Promise<EngineFigures> {
-  const { engine, json, buildMs, loadMs } = await buildOurs(docs, queries);
-  const { times, tops } = timeQueries(queries, (q) => engine.search(q, { limit: TOP }).hits.map((h) => h.paragraph));
-  const ui = timeQueries(queries, (q) => engine.search(q, { limit: UI_LIMIT }).hits.map((h) => h.paragraph));
+  const { engine, raw, gzip, buildMs, loadMs } = await buildOurs(docs, queries);
+  const { times, tops } = await timeQueries(queries, async (q) => (await engine.search(q, { limit: TOP })).hits.map((h) => h.paragraph));
+  const ui = await timeQueries(queries, async (q) => (await engine.search(q, { limit: UI_LIMIT })).hits.map((h) => h.paragraph));
   return {
     name: 'minsheng',
     buildMs,
-    raw: Buffer.byteLength(json),
-    gzip: gzipSync(json).length,
+    raw,
+    gzip,
     p50: percentile(times, 50),
     p95: percentile(times, 95),
     ...quality(queries, judged, tops),
@@ -310,7 +305,7 @@ async function benchOurs(docs: SearchDoc[], queries: BenchQuery[], judged: Judge
 
 async function benchFlexDefault(docs: SearchDoc[], queries: BenchQuery[], judged: Judged[]): Promise<EngineFigures> {
   const { index, json, buildMs } = await buildDefault(docs);
-  const { times, tops } = timeQueries(queries, (q) => (index.search(q, { limit: TOP }) as number[]).map((i) => docs[i].id));
+  const { times, tops } = await timeQueries(queries, (q) => (index.search(q, { limit: TOP }) as number[]).map((i) => docs[i].id));
   return {
     name: 'flexsearch default',
     buildMs,
@@ -352,7 +347,14 @@ async function serve(dir: string): Promise<{ url: string; close: () => Promise<v
     const file = path.endsWith(sep) ? join(path, 'index.html') : path;
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' }).end(body);
+      const type = MIME[extname(file)] ?? 'application/octet-stream';
+      // Text compressed as any static host (and our `vite preview`) does;
+      // Pagefind's index files are gzip already and go as they are.
+      if (type !== 'application/octet-stream' && /gzip/.test(String(req.headers['accept-encoding']))) {
+        res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip' }).end(gzipSync(body));
+      } else {
+        res.writeHead(200, { 'content-type': type }).end(body);
+      }
     } catch {
       res.writeHead(404).end();
     }
@@ -396,35 +398,43 @@ export async function benchPagefind(api: PagefindApi, docs: SearchDoc[], queries
     const browser = await chromium.launch(launchOptions());
     try {
       const page = await browser.newPage();
+      // Bytes on the wire (headers and encoded bodies), counted like the
+      // app's first_result_bytes in scripts/bench/browser.ts.
+      let wire = 0;
+      page.on('requestfinished', async (request) => {
+        const sizes = await request.sizes().catch(() => null);
+        if (sizes) wire += sizes.responseBodySize + sizes.responseHeadersSize;
+      });
       await page.goto(server.url);
       // Sent as source text: tsx would otherwise wrap a function argument in
       // helpers (__name) that do not exist in the page.
       const args = JSON.stringify({ qs: queries.map((q) => q.q), rounds: TIMING_ROUNDS, top: TOP });
-      const measured = (await page.evaluate(`(async ({ qs, rounds, top }) => {
-        const pf = await import('/pagefind/pagefind.js');
-        await pf.init();
-        const run = async (q) => {
+      const setup = `const pf = (window.__pf ??= await import('/pagefind/pagefind.js'));
+        const run = async (q, top) => {
           const search = await pf.search(q);
           const data = await Promise.all(search.results.slice(0, top).map((r) => r.data()));
           return data.map((d) => d.url);
-        };
-        // Bytes a fresh page fetches to show the first query's top results.
-        await run(qs[0]);
-        const firstQueryBytes = performance.getEntriesByType('resource').reduce((n, e) => n + e.transferSize, 0);
-        for (const q of qs) await run(q);
+        };`;
+      // A fresh page shows the first query's top results, as the app's first_result does.
+      await page.evaluate(`(async ({ qs, top }) => { ${setup} await pf.init(); await run(qs[0], top); })(${args})`);
+      await new Promise((r) => setTimeout(r, 200)); // let requestfinished handlers settle
+      const firstQueryBytes = wire;
+      const measured = (await page.evaluate(`(async ({ qs, rounds, top }) => {
+        ${setup}
+        for (const q of qs) await run(q, top);
         const times = [];
         const tops = [];
         for (const q of qs) {
           let urls = [];
           for (let round = 0; round < rounds; round++) {
             const t = performance.now();
-            urls = await run(q);
+            urls = await run(q, top);
             times.push(performance.now() - t);
           }
           tops.push(urls);
         }
-        return { times, tops, firstQueryBytes };
-      })(${args})`)) as { times: number[]; tops: string[][]; firstQueryBytes: number };
+        return { times, tops };
+      })(${args})`)) as { times: number[]; tops: string[][] };
       const tops = measured.tops.map((urls) => urls.map((u) => docs[Number(u.split('/').pop())]?.id ?? u));
       return {
         name: 'pagefind',
@@ -434,7 +444,7 @@ export async function benchPagefind(api: PagefindApi, docs: SearchDoc[], queries
         p50: percentile(measured.times, 50),
         p95: percentile(measured.times, 95),
         ...quality(queries, judged, tops),
-        notes: { 'query side': 'Chromium', 'runtime gzip': kb(runtimeGzip), 'data files': data.length, 'first query bytes': measured.firstQueryBytes },
+        notes: { 'query side': 'Chromium', 'runtime gzip': kb(runtimeGzip), 'data files': data.length, 'first query bytes': firstQueryBytes },
       };
     } finally {
       await browser.close();

@@ -12,6 +12,8 @@ export interface BrowserFigures {
   first_result_ms: number;
   /** Bytes transferred (encoded, as on the wire) until that first hit. */
   first_result_bytes: number;
+  /** The same bytes by kind of file: app code, index chunks, article shards… */
+  first_result_breakdown: string;
   /** JavaScript heap of the page and its search worker after 20 queries. */
   heap_mb: number;
 }
@@ -88,10 +90,10 @@ export async function measureBrowser(url: string, firstQuery: string, queries: s
 
     // Bytes on the wire per finished request, the page's and (through the
     // attached worker sessions' parent) the worker's, with the time it finished.
-    const finished: { at: number; bytes: number }[] = [];
+    const finished: { at: number; bytes: number; url: string }[] = [];
     page.on('requestfinished', async (request) => {
       const sizes = await request.sizes().catch(() => null);
-      if (sizes) finished.push({ at: Date.now(), bytes: sizes.responseBodySize + sizes.responseHeadersSize });
+      if (sizes) finished.push({ at: Date.now(), bytes: sizes.responseBodySize + sizes.responseHeadersSize, url: request.url() });
     });
 
     // Record the moment the first highlighted hit appears, in page time.
@@ -114,7 +116,18 @@ export async function measureBrowser(url: string, firstQuery: string, queries: s
     const firstHit = await page.evaluate(() => (window as unknown as { __firstHit: number }).__firstHit);
     const firstHitWall = started + firstHit;
     await new Promise((r) => setTimeout(r, 200)); // let requestfinished handlers settle
-    const bytes = finished.filter((f) => f.at <= firstHitWall + 50).reduce((n, f) => n + f.bytes, 0);
+    const before = finished.filter((f) => f.at <= firstHitWall + 50);
+    const bytes = before.reduce((n, f) => n + f.bytes, 0);
+    const kinds = new Map<string, { n: number; bytes: number }>();
+    for (const f of before) {
+      const name = new URL(f.url).pathname.split('/').pop() ?? '';
+      const kind = /^(shard|catalog|search-meta|search|events|figures)[-.]/.exec(name)?.[1] ?? (name.endsWith('.json') ? name : /\.(js|css|html|png|svg|webmanifest)$/.exec(name)?.[1] ?? (name || 'html'));
+      const k = kinds.get(kind) ?? { n: 0, bytes: 0 };
+      k.n++;
+      k.bytes += f.bytes;
+      kinds.set(kind, k);
+    }
+    const breakdown = [...kinds].sort((a, b) => b[1].bytes - a[1].bytes).map(([k, v]) => `${k} ${v.n}× ${Math.round(v.bytes / 1024)} KB`).join(', ');
 
     for (const q of queries.slice(0, 20)) await typeAndWait(page, q);
     await cdp.send('HeapProfiler.collectGarbage').catch(() => undefined);
@@ -122,6 +135,7 @@ export async function measureBrowser(url: string, firstQuery: string, queries: s
     return {
       first_result_ms: Math.round(firstHit),
       first_result_bytes: bytes,
+      first_result_breakdown: breakdown,
       heap_mb: Math.round((heap / 1024 / 1024) * 10) / 10,
     };
   } finally {

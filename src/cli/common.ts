@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BUNDLE_VERSION, MANIFEST, type DataPart, type Manifest } from '../shared/bundle.ts';
-import type { Article } from '../shared/types.ts';
+import { BUNDLE_VERSION, MANIFEST, shardFile, type ArticleShard, type Manifest } from '../shared/bundle.ts';
+import type { Article, DateEvent, Figure } from '../shared/types.ts';
 
 /** A user-facing failure: printed as one line, no stack trace, exit code 1. */
 export class UsageError extends Error {}
@@ -39,17 +39,27 @@ export async function readManifest(dataDir: string): Promise<Manifest> {
   return manifest;
 }
 
-export async function readPart<T>(dataDir: string, manifest: Manifest, part: DataPart): Promise<T> {
-  return readJson<T>(dataDir, manifest.files[part].file);
+/** Every shard, in the manifest's order (the order the search index numbers paragraphs in). */
+export async function readShards(dataDir: string, manifest: Manifest): Promise<ArticleShard[]> {
+  const { shards } = manifest.files;
+  return Promise.all(Array.from({ length: shards.count }, (_, i) => readJson<ArticleShard>(dataDir, shardFile(shards, i))));
 }
 
 /** Every article, shard after shard. */
 export async function readArticles(dataDir: string, manifest: Manifest): Promise<Article[]> {
-  const shards = await Promise.all(manifest.files.articles.map((f) => readJson<Article[]>(dataDir, f.file)));
-  return shards.flat();
+  return (await readShards(dataDir, manifest)).flatMap((s) => s.articles);
 }
 
-async function readJson<T>(dataDir: string, file: string): Promise<T> {
+export async function readEvents(dataDir: string, manifest: Manifest): Promise<DateEvent[]> {
+  return readJson<DateEvent[]>(dataDir, manifest.files.events.file);
+}
+
+export async function readFigures(dataDir: string, manifest: Manifest): Promise<Figure[]> {
+  return readJson<Figure[]>(dataDir, manifest.files.figures.file);
+}
+
+/** A JSON data file named in the manifest (the CLI search reads the search meta with it). */
+export async function readJson<T>(dataDir: string, file: string): Promise<T> {
   const path = join(dataDir, file);
   let raw: string;
   try {

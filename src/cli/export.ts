@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { toCsv } from '../shared/csv.ts';
-import type { Article, DateEvent, Figure } from '../shared/types.ts';
-import { readArticles, readManifest, readPart, runCli, UsageError } from './common.ts';
+import type { DateEvent, Figure } from '../shared/types.ts';
+import { readArticles, readEvents, readFigures, readManifest, runCli, UsageError } from './common.ts';
 
 const USAGE =
   'usage: npm run export -- --data <data folder> --what articles|events|figures --format json|csv [--out <file>]';
@@ -38,7 +38,7 @@ await runCli(async () => {
             a.paragraphs.map((p) => ({ id: a.id, doc: a.doc, file: a.file, title: a.title, date: a.date, paragraph: p.id, kind: p.kind, text: p.text })),
           ));
   } else {
-    const records = await readPart<(DateEvent | Figure)[]>(values.data, manifest, what);
+    const records: (DateEvent | Figure)[] = what === 'events' ? await readEvents(values.data, manifest) : await readFigures(values.data, manifest);
     output =
       format === 'json'
         ? JSON.stringify(records, null, 2)

@@ -1,9 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { searchDocsOf } from '../shared/bundle.ts';
+import { folderSource } from '../pipeline/search-source.ts';
 import { SearchEngine } from '../shared/search.ts';
-import type { Article, SearchHit } from '../shared/types.ts';
-import { readArticles, readManifest, readPart, runCli, UsageError } from './common.ts';
+import type { SearchHit } from '../shared/types.ts';
+import { readManifest, runCli, UsageError } from './common.ts';
 
 const USAGE =
   'usage: npm run search -- --data <data folder> [--limit N] (--json "<query>" | --queries <file with a JSON array of queries>) [--out <file>]';
@@ -26,9 +26,8 @@ await runCli(async () => {
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive whole number (got "${values.limit}")`);
 
   const manifest = await readManifest(values.data);
-  const articles = await readArticles(values.data, manifest);
-  const engine = await SearchEngine.load(await readPart(values.data, manifest, 'search'), searchDocsOf(articles));
-  const run = async (q: string): Promise<SearchHit[]> => (await engine.searchAsync(q, { limit })).hits;
+  const engine = await SearchEngine.open(folderSource(values.data, manifest));
+  const run = async (q: string): Promise<SearchHit[]> => (await engine.search(q, { limit })).hits;
 
   let result: unknown;
   if (values.json !== undefined) {

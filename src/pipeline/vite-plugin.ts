@@ -24,17 +24,18 @@ export function minshengCorpus(options: CorpusPluginOptions): Plugin {
   const dataPath = (options.dataPath ?? 'data').replace(/^\/|\/$/g, '');
   let root = '';
   let pagesDir = '';
-  let files: Promise<Map<string, string>> | null = null;
+  let files: Promise<Map<string, Buffer>> | null = null;
 
-  async function build(log: (msg: string) => void): Promise<Map<string, string>> {
+  async function build(log: (msg: string) => void): Promise<Map<string, Buffer>> {
     const out = await mkdtemp(join(tmpdir(), 'minsheng-data-'));
     try {
       const tsx = join(root, 'node_modules', '.bin', 'tsx');
       const cli = join(root, 'src', 'cli', 'corpus.ts');
       const output = await run(tsx, [cli, '--in', pagesDir, '--out', out, '--quiet'], root);
       log(output.trim());
-      const bundle = new Map<string, string>();
-      for (const name of await readdir(out)) bundle.set(name, await readFile(join(out, name), 'utf8'));
+      // Bytes, not text: the index chunks are compressed binary.
+      const bundle = new Map<string, Buffer>();
+      for (const name of await readdir(out)) bundle.set(name, await readFile(join(out, name)));
       return bundle;
     } finally {
       await rm(out, { recursive: true, force: true });
@@ -71,7 +72,7 @@ export function minshengCorpus(options: CorpusPluginOptions): Plugin {
         try {
           const body = (await files).get(decodeURIComponent(url.slice(prefix.length)));
           if (body === undefined) return next();
-          res.setHeader('Content-Type', 'application/json; charset=utf-8');
+          res.setHeader('Content-Type', url.endsWith('.json') ? 'application/json; charset=utf-8' : 'application/octet-stream');
           res.setHeader('Cache-Control', 'no-cache');
           res.end(body);
         } catch (e) {

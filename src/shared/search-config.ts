@@ -1,45 +1,51 @@
 /**
- * The one place that defines how text becomes search terms. The pipeline
- * builds its FlexSearch index through `createSearchIndex()` here, and the
- * worker and the CLI look terms up in that index's export with
- * `lookupTermsOf()` from here (see search.ts for why they read the posting
- * lists directly): FlexSearch exports the index data but not its
- * configuration, so whatever reads it must share this module, or results
- * change silently instead of failing. SEARCH_CONFIG_VERSION guards the rest.
+ * The one place that defines how text becomes search terms: the pipeline
+ * indexes paragraphs with `forEachIndexTerm()` and the browser worker and the
+ * CLI turn a query into lookups with `lookupsOf()`, both from here, so the
+ * two sides cannot drift apart silently; SEARCH_CONFIG_VERSION guards the
+ * bundle.
  *
- * Scheme:
- * - every Han character and every overlapping Han bigram. Chinese
- *   has no spaces, and dictionary segmentation (Intl.Segmenter) splits the
- *   same name differently by context, so any word-based scheme loses hits.
- *   Chars serve one-character queries; bigrams keep a longer query's
- *   candidate list tight, and the final substring check (search.ts) removes
- *   the rest. Measured on the seeds (94 paragraphs, 60 Han/number queries,
- *   FlexSearch candidates vs paragraphs truly containing the query = 376):
- *     chars only          10.9 KB gzip  412 candidates  p95 0.19 ms
- *     chars + bigrams     40.0 KB gzip  377 candidates  p95 0.07 ms  ← kept
- *     + trigrams          66.5 KB gzip  374 candidates  p95 0.06 ms
- *   Chars only is 4× smaller but its candidates grow with the corpus (common
- *   characters co-occur in every long paragraph) and it cannot tell the
- *   pinyin expansion which character pairs exist; trigrams add 66 % size
- *   for almost nothing once the substring check runs.
- * - numbers kept whole, decimals included (`1700` must not match `170`, and
- *   `2907.5` is one token), Latin words lowercased and kept whole.
- * - text normalised first: zero-width/format characters, soft hyphens and
- *   no-break spaces removed (PDF extraction leaves them inside words), NFKC
- *   (full-width digits, letters and punctuation → half-width; CJK
- *   compatibility ideographs and Kangxi radicals → unified ideographs),
- *   lowercase, runs of whitespace → one space.
+ * Scheme: a positional "next character" index. Every Han character is
+ * indexed once, as the pair of itself and the character after it in the same
+ * run (中国人 → 中国@0, 国人@1, 人@2: the last of a run stands alone), at its
+ * offset in the normalised text; numbers (decimals included: `1700` must
+ * not match `170`, and `2907.5` is one token) and Latin words are indexed
+ * whole, lowercased. So:
+ *   - a query of two or more Han characters is the chain of its pairs at
+ *     consecutive offsets (互助金 = 互助@p ∧ 助金@p+1), checked exactly from
+ *     the positions, with no look at the text;
+ *   - one Han character is every term that starts with it — a contiguous
+ *     range of the sorted terms, so it lives in one or two index chunks;
+ *   - punctuation, symbols and the space between words are indexed one
+ *     character each, so a query with them is exact too (`（新华社发）`);
+ *   - the positions give what ranking needs (first occurrence, count, a
+ *     phrase of several words) without the paragraph text, which is fetched
+ *     only for the hits shown.
+ * Chinese has no spaces, and dictionary segmentation (Intl.Segmenter) splits
+ * the same name differently by context, so any word-based scheme loses hits:
+ * Pagefind, which segments, found 0.48 of the relevant paragraphs on
+ * people-daily where this scheme finds all (scripts/search-bench.ts).
+ * One posting per character also keeps the index small: the v2 scheme
+ * (every character and every bigram, no positions, exported by FlexSearch)
+ * had about two entries per character, and its reader had to hold every
+ * paragraph's text to check and rank candidates — 69 MB fetched and 321 MB
+ * of heap before the first result on people-daily.
+ *
+ * Text is normalised first: zero-width/format characters, soft hyphens and
+ * no-break spaces removed (PDF extraction leaves them inside words), NFKC
+ * (full-width digits, letters and punctuation → half-width; CJK
+ * compatibility ideographs and Kangxi radicals → unified ideographs),
+ * lowercase, runs of whitespace → one space.
  *
  * No Node APIs: this module runs in the browser worker too.
  */
-import { Index, type IndexOptions } from 'flexsearch';
 
 /**
  * Bump whenever anything below changes what terms are produced, or what the
- * index ids mean. v2: ids are positions in canonicalOrder() (search.ts), not
- * in the caller's list.
+ * index positions mean. v3: positional next-character terms in term-range
+ * chunks (v2: FlexSearch export of chars and bigrams).
  */
-export const SEARCH_CONFIG_VERSION = 'cjk-char-bigram-v2';
+export const SEARCH_CONFIG_VERSION = 'cjk-next-char-v3';
 
 /** Format/zero-width chars and no-break spaces: deleted, never turned into a gap. */
 const REMOVED = /[\u00ad\u00a0\u180e\u200b-\u200f\u202a-\u202f\u2060-\u2064\ufeff]/;
@@ -196,62 +202,86 @@ export function normalizeForSearch(source: string): string {
   return normalizeWithOffsets(source).text;
 }
 
-/** Appends the index terms of one Han run: each char, then each overlapping bigram. */
-function pushHanTerms(run: string, terms: string[]): void {
-  const chars = Array.from(run);
-  for (const ch of chars) terms.push(ch);
-  for (let i = 0; i + 1 < chars.length; i++) terms.push(chars[i] + chars[i + 1]);
-}
-
-/** Terms of already-normalised text. */
-export function termsOfNormalized(text: string): string[] {
-  const terms: string[] = [];
-  for (const m of text.matchAll(TOKEN)) {
-    if (m[1]) pushHanTerms(m[1], terms);
-    else terms.push(m[0]);
-  }
-  return terms;
+/** Code-unit length of the code point at `i` (2 for a surrogate pair). */
+function widthAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  return code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
 }
 
 /**
- * The index terms to look up for a query term: for a Han run only its
- * bigrams (a paragraph with the bigram has both characters, so the
- * characters' much longer lists add nothing), its character if it is one;
- * numbers and words whole.
+ * Calls `visit(term, offset)` for every index term of already-normalised
+ * text, in text order: each Han character paired with the next one of its
+ * run (alone at the run's end), each number and word whole, and every other
+ * character (punctuation, symbols, the single space between words) alone,
+ * so that a query with punctuation in it is checked exactly too.
  */
-export function lookupTermsOf(text: string): string[] {
-  const terms: string[] = [];
+export function forEachIndexTerm(text: string, visit: (term: string, at: number) => void): void {
+  let gapFrom = 0;
   for (const m of text.matchAll(TOKEN)) {
+    visitGap(text, gapFrom, m.index, visit);
+    gapFrom = m.index + m[0].length;
     if (!m[1]) {
-      terms.push(m[0]);
+      visit(m[0], m.index);
       continue;
     }
-    const chars = Array.from(m[1]);
-    if (chars.length === 1) terms.push(chars[0]);
-    for (let i = 0; i + 1 < chars.length; i++) terms.push(chars[i] + chars[i + 1]);
+    const run = m[1];
+    for (let i = 0; i < run.length; ) {
+      const w = widthAt(run, i);
+      const next = i + w < run.length ? widthAt(run, i + w) : 0;
+      visit(run.slice(i, i + w + next), m.index + i);
+      i += w;
+    }
   }
-  return terms;
+  visitGap(text, gapFrom, text.length, visit);
 }
 
-/** The encoder FlexSearch uses for both indexing and querying. */
-export function encodeSearchTerms(text: string): string[] {
-  return termsOfNormalized(normalizeForSearch(text));
+/** Each character between tokens, alone. */
+function visitGap(text: string, from: number, to: number, visit: (term: string, at: number) => void): void {
+  for (let i = from; i < to; ) {
+    const w = widthAt(text, i);
+    visit(text.slice(i, i + w), i);
+    i += w;
+  }
+}
+
+/** One thing a query term needs at a fixed offset from where it starts. */
+export interface Lookup {
+  /** An index term, or with `prefix` every term starting with it (a lone Han character). */
+  term: string;
+  prefix: boolean;
+  /** Offset from the start of the match, in normalised code units. */
+  at: number;
 }
 
 /**
- * `tokenize: 'strict'` because the encoder already emits every term we want
- * (FlexSearch's own forward/full tokenizers would add prefixes of bigrams,
- * i.e. noise). `resolution: 1`: ranking is done after the substring check,
- * where the real positions are known, so FlexSearch's positional buckets
- * would only make the export bigger.
+ * What a normalised query term must have, and where: a Han run of two or
+ * more characters is its chain of pairs (its last character is the second
+ * half of the last pair), a lone Han character any term it starts, numbers
+ * and words their whole term, any other character itself.
  */
-export const SEARCH_INDEX_OPTIONS: IndexOptions = {
-  tokenize: 'strict',
-  resolution: 1,
-  encode: encodeSearchTerms,
-};
-
-/** A FlexSearch index configured exactly as the build's. */
-export function createSearchIndex(): Index {
-  return new Index(SEARCH_INDEX_OPTIONS);
+export function lookupsOf(text: string): Lookup[] {
+  const out: Lookup[] = [];
+  const gap = (term: string, at: number) => out.push({ term, prefix: false, at });
+  let gapFrom = 0;
+  for (const m of text.matchAll(TOKEN)) {
+    visitGap(text, gapFrom, m.index, gap);
+    gapFrom = m.index + m[0].length;
+    if (!m[1]) {
+      out.push({ term: m[0], prefix: false, at: m.index });
+      continue;
+    }
+    const run = m[1];
+    if (widthAt(run, 0) === run.length) {
+      out.push({ term: run, prefix: true, at: m.index });
+      continue;
+    }
+    for (let i = 0; i < run.length; ) {
+      const w = widthAt(run, i);
+      if (i + w >= run.length) break;
+      out.push({ term: run.slice(i, i + w + widthAt(run, i + w)), prefix: false, at: m.index + i });
+      i += w;
+    }
+  }
+  visitGap(text, gapFrom, text.length, gap);
+  return out;
 }

@@ -1,45 +1,38 @@
 /**
- * The one search module: the pipeline builds and exports the index with
- * `buildSearchIndex`, the browser worker and the `npm run search` CLI load it
- * with `SearchEngine.load`, and the tests use both — so the command line
- * answers exactly what the page shows.
+ * The one search module: the pipeline builds the index with
+ * `buildSearchFiles` (src/pipeline/search-index.ts), the browser worker and
+ * the `npm run search` CLI open it with `SearchEngine.open`, and the tests use
+ * both — so the command line answers exactly what the page shows.
  *
- * A query runs in three steps: the posting lists of FlexSearch's exported
- * index (char + bigram terms, see search-config.ts) narrow the paragraphs to
- * candidates; a check against the normalised paragraph text keeps only those
- * that really contain every term; the best are scored and picked with
- * bounded heaps, grouped by article, and only those returned get snippets.
+ * The index is positional and split into term-range chunks (see
+ * search-config.ts for the terms, search/postings.ts for the format), in the
+ * spirit of Pagefind: a query fetches the search meta once (the paragraph
+ * table, a few KB per thousand paragraphs), then only the chunks its terms
+ * live in, then only the shards of the articles it shows. A query runs in
+ * three steps:
+ *   1. each query term becomes lookups (index terms at fixed offsets); their
+ *      posting lists are intersected, and a paragraph matches when some
+ *      start offset has every lookup — exact, from positions alone;
+ *   2. the matches are scored from the same positions (first occurrence,
+ *      count, the words as one phrase) and the best picked with bounded
+ *      heaps, grouped by article, visiting paragraphs in an order that lets
+ *      the scan stop early (see rank());
+ *   3. only the hits returned are read from their shards, for ids, titles
+ *      and snippets.
  *
- * Why it reads the posting lists itself instead of calling FlexSearch's
- * search: FlexSearch intersects the lists of every term its encoder emits,
- * single characters included, which cost 1–2 ms a query on people-daily
- * (中国: 中 ∩ 国 ∩ 中国) and as much again for each pinyin reading tried;
- * the bigrams alone give the same candidates (a paragraph with 中国 has 中
- * and 国), and the rarest-first intersection below is about free. The index
- * is still built and exported by FlexSearch with the one configuration in
- * search-config.ts; what the browser loads is that export.
- *
- * Measured on people-daily (21,898 paragraphs, 13.7 M chars; Node 20, a
- * busy 2-core machine; scripts/search-bench.ts, 60 generated queries, top
- * 10): p50 2.31 → 0.32 ms, p95 21.9 → 2.6 ms, load 3.8 → 1.0 s. Common
- * words moved most: 中国 (6,962 paragraphs) 38 → 2.2 ms, 的 (13,099)
- * 59 → 2.7 ms, zhongguo 26 → 2.4 ms. The old path collected up to 16
- * occurrences per term in every candidate (long paragraphs have hundreds
- * of 的), allocated a record per hit, sorted all of them by a string date
- * comparison, and ranked and snippeted each pinyin reading in full.
- *
- * Browser-safe: no Node APIs, and pinyin-pro (build time only) is imported
- * through a specifier the bundler does not follow.
+ * Browser-safe: no Node APIs; the caller supplies how files are fetched.
  */
-import { SEARCH_CONFIG_VERSION, lookupTermsOf, normalizeWithOffsets, type NormalizedText } from './search-config.ts';
-import { compileTerm, countOccurrences, findOccurrences, firstOccurrence, type CompiledTerm } from './search/match.ts';
+import { chunkFile, type SearchFiles } from './bundle.ts';
+import { SEARCH_CONFIG_VERSION, lookupsOf, normalizeWithOffsets, type Lookup } from './search-config.ts';
+import { compileTerm, findOccurrences } from './search/match.ts';
 import { looksLikePinyin, pinyinCandidates } from './search/pinyin.ts';
 import type { PinyinTable } from './search/pinyin-table.ts';
+import { IndexChunk, EMPTY_POSTING, hasPosition, intersectPostings, lowerBound, positionsAt, unionPostings, type Posting } from './search/postings.ts';
 import { parseQuery, withTermTexts, type ParsedQuery } from './search/query.ts';
 import { MAX_BONUS, MAX_SCORE, OCCURRENCES_SCORED, TopKeys, compareRanked, kindTier, scoreHit } from './search/ranking.ts';
 import { buildSnippet } from './search/snippet.ts';
-import { loadTraditionalConverter, loadedTraditionalConverter } from './search/traditional.ts';
-import type { ParagraphKind, SearchHit } from './types.ts';
+import { loadTraditionalConverter } from './search/traditional.ts';
+import type { Article, ParagraphKind, SearchHit } from './types.ts';
 
 export type { ParsedQuery, QueryTerm } from './search/query.ts';
 export { escapeHtml } from './search/snippet.ts';
@@ -54,20 +47,6 @@ export interface SearchDoc {
   date: string | null;
   /** Article title. */
   title: string;
-}
-
-/** What the pipeline writes to the bundle: JSON-serialisable. */
-export interface SerializedSearchIndex {
-  format: 'minsheng-search';
-  /** Must equal SEARCH_CONFIG_VERSION of the code that loads it. */
-  config: string;
-  /** Number of docs and a hash of their ids: FlexSearch ids are positions in `docs`. */
-  docs: number;
-  fingerprint: string;
-  /** FlexSearch export chunks, [key, parsed data]; parsed, not strings, to avoid escaping every quote twice. */
-  chunks: [string, unknown][];
-  /** Toneless syllable → corpus characters. */
-  pinyin: PinyinTable;
 }
 
 export interface SearchOptions {
@@ -100,202 +79,100 @@ export interface SearchResult {
   notice?: string;
 }
 
+
+/** What the build writes next to the chunks: the paragraph table and the pinyin table. */
+export interface SearchMeta {
+  format: 'minsheng-search';
+  /** Must equal SEARCH_CONFIG_VERSION of the code that reads it. */
+  config: string;
+  paragraphs: number;
+  /** Paragraph numbers run shard after shard, article after article: these counts locate any paragraph. */
+  articlesPerShard: number[];
+  paragraphsPerArticle: number[];
+  /** One KIND_CODE letter per paragraph. */
+  kinds: string;
+  /** Distinct page dates, ascending; `articleDates[a]` indexes it (−1: undated). */
+  dates: string[];
+  articleDates: number[];
+  /** First term of each index chunk: chunk i holds the terms from firsts[i] up to firsts[i + 1]. */
+  firsts: string[];
+}
+
+/** One letter per paragraph kind, for the compact paragraph table. */
+export const KIND_CODE: Record<ParagraphKind, string> = {
+  title: 't',
+  subtitle: 's',
+  subhead: 'h',
+  lead: 'l',
+  body: 'b',
+  caption: 'c',
+  byline: 'y',
+  source: 'o',
+  marker: 'm',
+  label: 'a',
+};
+const KIND_OF = new Map(Object.entries(KIND_CODE).map(([kind, code]) => [code, kind as ParagraphKind]));
+
+/** How the engine reads the bundle: the app fetches over HTTP, the CLI reads files. */
+export interface SearchSource {
+  files: SearchFiles;
+  /** A data file's bytes (the chunks are gzip). */
+  bytes(file: string): Promise<Uint8Array>;
+  json<T>(file: string): Promise<T>;
+  /** The articles of shard i. */
+  shard(i: number): Promise<Article[]>;
+}
+
 const DEFAULT_LIMIT = 20;
 /** Paragraphs shown under one article; the rest are counted in `total`. */
 const HITS_PER_ARTICLE = 3;
 /** Pinyin readings shown together at most, and the least share of the first's paragraphs a later one needs. */
 const MAX_READINGS = 4;
 const MIN_READING_SHARE = 0.25;
-/** Occurrences kept per term and paragraph: enough for ranking and marks. */
-const MAX_OCCURRENCES = 16;
+/** Occurrences marked per term and paragraph in a snippet. */
+const MAX_MARKS = 16;
 const HAN = /\p{Script=Han}/u;
-/** A term that is itself an index term (one char or a bigram), so its posting list is exact. */
-const EXACT_TERM = /^\p{Script=Han}{1,2}$/u;
 
-/**
- * The order index ids refer to: paragraphs sorted by id (code units, no
- * locale), whatever order the caller lists them in. The bundle splits
- * articles into shards, and the worker and CLI concatenate the shards in
- * shard order, which is not the order the build saw; with ids as positions
- * in the caller's list, the index would silently point at other paragraphs
- * (or, with the fingerprint, refuse to load). Sorting costs 15–30 ms for
- * the 21,898 paragraphs of people-daily.
- */
-export function canonicalOrder<T extends SearchDoc>(docs: readonly T[]): T[] {
-  const byId = (a: SearchDoc, b: SearchDoc) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  return [...docs].sort((a, b) => byId(a, b) || (a.article < b.article ? -1 : a.article > b.article ? 1 : 0) || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+/** Decompresses a gzip chunk with the platform's DecompressionStream (browsers and Node ≥ 18). */
+async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-/** FNV-1a over the ids in canonical order: cheap, and enough to catch a docs list that does not match the index. */
-export function fingerprintOf(docs: SearchDoc[]): string {
-  return fingerprintOfOrdered(canonicalOrder(docs));
+/** A query term's lookups with their posting lists, ready to match. */
+interface Pattern {
+  lookups: { posting: Posting; at: number }[];
 }
 
-function fingerprintOfOrdered(docs: SearchDoc[]): string {
-  let hash = 0x811c9dc5;
-  for (const doc of docs) {
-    for (let i = 0; i < doc.id.length; i++) hash = Math.imul(hash ^ doc.id.charCodeAt(i), 0x01000193);
-    hash = Math.imul(hash ^ 10, 0x01000193);
-  }
-  return (hash >>> 0).toString(16).padStart(8, '0');
+/** Candidates of a query: paragraphs with every lookup of every term, and each lookup's row per candidate. */
+interface Candidates {
+  paragraphs: Int32Array;
+  rows: Int32Array[];
+  /** For each term, the indices of its lookups in `rows`. */
+  terms: number[][];
 }
 
-/**
- * The posting lists of the exported index, packed: every list one after
- * another in one Int32Array, and term → [start, end) in `spans`. FlexSearch
- * appends ids in insertion order, so each list arrives sorted; that is
- * checked rather than assumed, against results silently wrong if a
- * FlexSearch update changed the order.
- *
- * Packed rather than kept as the parsed JSON arrays (11 M ids in 636,610
- * lists for people-daily): a typed array has nothing for the garbage
- * collector to trace, and the worst query times on a loaded engine were
- * major GC pauses over those arrays (a 531 ms outlier in one benchmark run).
- */
-class PostingLists {
-  private constructor(
-    private readonly ids: Int32Array,
-    private readonly spans: Map<string, number>,
-    private readonly bounds: Int32Array,
-  ) {}
-
-  static fromChunks(chunks: [string, unknown][]): PostingLists {
-    const maps = chunks.filter(([key]) => key.endsWith('map')).map(([, data]) => data as [string, (number[] | null)[]][]);
-    let total = 0;
-    let terms = 0;
-    for (const map of maps) {
-      terms += map.length;
-      for (const [, slots] of map) for (const slot of slots) total += slot ? slot.length : 0;
-    }
-    // One pass straight into the packed array: FlexSearch's export puts each
-    // term in one chunk once; a list is sorted in place only if it must be.
-    const ids = new Int32Array(total);
-    const bounds = new Int32Array(terms + 1);
-    const spans = new Map<string, number>();
-    let at = 0;
-    for (const map of maps) {
-      for (const [term, slots] of map) {
-        if (spans.has(term)) throw new Error(`search index: term ${JSON.stringify(term)} exported twice (unsupported FlexSearch export layout)`);
-        const start = at;
-        for (const slot of slots) {
-          if (!slot) continue;
-          ids.set(slot, at);
-          at += slot.length;
-        }
-        if (!isStrictlyAscending(ids.subarray(start, at))) at = start + sortUnique(ids.subarray(start, at));
-        bounds[spans.size] = start;
-        spans.set(term, spans.size);
-        bounds[spans.size] = at;
-      }
-    }
-    return new PostingLists(ids, spans, bounds);
-  }
-
-  get(term: string): Int32Array | undefined {
-    const i = this.spans.get(term);
-    return i === undefined ? undefined : this.ids.subarray(this.bounds[i], this.bounds[i + 1]);
-  }
-
-  has(term: string): boolean {
-    return this.spans.has(term);
-  }
-
-  size(term: string): number {
-    const i = this.spans.get(term);
-    return i === undefined ? 0 : this.bounds[i + 1] - this.bounds[i];
-  }
-}
-
-/** Sorts a list in place and drops repeats; returns its new length. */
-function sortUnique(list: Int32Array): number {
-  list.sort();
-  let n = 0;
-  for (let i = 0; i < list.length; i++) if (i === 0 || list[i] !== list[i - 1]) list[n++] = list[i];
-  return n;
-}
-
-function isStrictlyAscending(list: ArrayLike<number>): boolean {
-  for (let i = 1; i < list.length; i++) if (list[i] <= list[i - 1]) return false;
-  return true;
-}
-
-/** Positions present in every list (each ascending), walking the shortest and galloping in the others. */
-function intersect(lists: Int32Array[]): Int32Array | number[] {
-  if (lists.length === 1) return lists[0];
-  const sorted = [...lists].sort((a, b) => a.length - b.length);
-  const [shortest, ...others] = sorted;
-  const cursors = new Array<number>(others.length).fill(0);
-  const out: number[] = [];
-  outer: for (const x of shortest) {
-    for (let k = 0; k < others.length; k++) {
-      const list = others[k];
-      let lo = cursors[k];
-      // Gallop to a bound, then binary search: linear for similar lengths, logarithmic for very different ones.
-      let step = 1;
-      let hi = lo;
-      while (hi < list.length && list[hi] < x) {
-        lo = hi + 1;
-        hi += step;
-        step *= 2;
-      }
-      hi = Math.min(hi, list.length);
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (list[mid] < x) lo = mid + 1;
-        else hi = mid;
-      }
-      cursors[k] = lo;
-      if (lo >= list.length) break outer;
-      if (list[lo] !== x) continue outer;
-    }
-    out.push(x);
-  }
-  return out;
-}
-
-interface PreparedDoc {
-  doc: SearchDoc;
-  order: number;
-  normalized: NormalizedText;
-}
-
-/** A ranked answer and the positions of every paragraph it matched (to merge readings exactly). */
+/** A ranked answer and the paragraphs it matched (to merge pinyin readings exactly). */
 interface Ranked {
-  result: SearchResult;
+  query: ParsedQuery;
+  total: number;
+  articles: number;
+  /** Rank keys of the groups' hits, best article first. */
+  groups: number[][];
+  /** Rank keys of the flat hits, best first. */
+  hits: number[];
   matched: number[];
 }
 
-/** A query compiled once for every candidate it is checked against. */
-interface CompiledQuery {
-  terms: CompiledTerm[];
-  /** The words joined without and with a space; empty for one term (it is its own phrase). */
-  phrases: CompiledTerm[];
-}
-
-/** Whether a paragraph passes the kind and date facets. */
-function passesFacets(doc: SearchDoc, kinds: ReadonlySet<ParagraphKind> | null, opts: SearchOptions): boolean {
-  if (kinds && !kinds.has(doc.kind)) return false;
-  if (opts.from || opts.to) {
-    if (!doc.date) return false;
-    if (opts.from && doc.date < opts.from) return false;
-    if (opts.to && doc.date > opts.to) return false;
-  }
-  return true;
-}
-
-function compileQuery(parsed: ParsedQuery): CompiledQuery {
-  const texts = parsed.terms.map((t) => t.text);
-  return {
-    terms: texts.map(compileTerm),
-    phrases: texts.length > 1 ? [compileTerm(texts.join('')), compileTerm(texts.join(' '))] : [],
-  };
-}
-
-function emptyResult(query: ParsedQuery, notice?: string): SearchResult {
-  return { query, total: 0, articles: 0, groups: [], hits: [], ...(notice ? { notice } : {}) };
-}
-
 export class SearchEngine {
+  private readonly n: number;
+  private readonly articleOf: Int32Array;
+  /** First paragraph number of each article, and one past the last article's. */
+  private readonly articleStart: Int32Array;
+  private readonly shardOfArticle: Int32Array;
+  /** Index of each article within its shard. */
+  private readonly slotOfArticle: Int32Array;
+  private readonly kinds: ParagraphKind[];
   /**
    * A hit's rank is one number, `score * n + (n - 1 - recency)`: higher is
    * better, ties on score go to the newer page (then source order), and the
@@ -304,92 +181,225 @@ export class SearchEngine {
    */
   private readonly byRecency: Int32Array;
   private readonly recencyOf: Int32Array;
-  private readonly articleOf: Int32Array;
   private readonly byStatic: Int32Array;
   private readonly staticRankOf: Int32Array;
   /** Per-article scratch for one query: marks the articles already counted. */
   private readonly articleStamp: Int32Array;
   private stamp = 0;
+  private readonly chunks = new Map<number, Promise<IndexChunk>>();
+  private pinyin: Promise<PinyinTable> | null = null;
+  private readonly prefixes = new Map<string, Promise<Posting>>();
 
   private constructor(
-    private readonly postings: PostingLists,
-    private readonly docs: PreparedDoc[],
-    private readonly pinyin: PinyinTable,
+    private readonly source: SearchSource,
+    private readonly meta: SearchMeta,
   ) {
-    const n = docs.length;
-    const ranked = docs.map((d, position) => ({ score: 0, date: d.doc.date, order: d.order, position })).sort(compareRanked);
+    const n = (this.n = meta.paragraphs);
+    const articles = meta.paragraphsPerArticle.length;
+    this.articleOf = new Int32Array(n);
+    this.articleStart = new Int32Array(articles + 1);
+    this.shardOfArticle = new Int32Array(articles);
+    this.slotOfArticle = new Int32Array(articles);
+    let a = 0;
+    let p = 0;
+    meta.articlesPerShard.forEach((count, shard) => {
+      for (let slot = 0; slot < count; slot++, a++) {
+        this.shardOfArticle[a] = shard;
+        this.slotOfArticle[a] = slot;
+        this.articleStart[a] = p;
+        for (let k = 0; k < meta.paragraphsPerArticle[a]; k++) this.articleOf[p++] = a;
+      }
+    });
+    this.articleStart[articles] = p;
+    if (a !== articles || p !== n || meta.kinds.length !== n) throw new Error('search meta is inconsistent (rebuild the bundle)');
+    this.kinds = Array.from(meta.kinds, (c) => KIND_OF.get(c) ?? 'body');
+    const dateOf = (position: number) => {
+      const d = meta.articleDates[this.articleOf[position]];
+      return d >= 0 ? meta.dates[d] : null;
+    };
+    const ranked = Array.from({ length: n }, (_, position) => ({ score: 0, date: dateOf(position), order: position, position })).sort(compareRanked);
     this.byRecency = Int32Array.from(ranked, (r) => r.position);
     this.recencyOf = new Int32Array(n);
     this.byRecency.forEach((pos, rank) => (this.recencyOf[pos] = rank));
-    const articleIds = new Map<string, number>();
-    this.articleOf = Int32Array.from(docs, (d) => {
-      let a = articleIds.get(d.doc.article);
-      if (a === undefined) articleIds.set(d.doc.article, (a = articleIds.size));
-      return a;
-    });
-    this.articleStamp = new Int32Array(articleIds.size);
-    // Static order: heading tier first, then recency (see run()).
-    this.byStatic = Int32Array.from(this.byRecency).sort((a, b) => kindTier(docs[b].doc.kind) - kindTier(docs[a].doc.kind) || this.recencyOf[a] - this.recencyOf[b]);
+    this.articleStamp = new Int32Array(articles);
+    // Static order: heading tier first, then recency (see rank()).
+    this.byStatic = Int32Array.from(this.byRecency).sort((x, y) => kindTier(this.kinds[y]) - kindTier(this.kinds[x]) || this.recencyOf[x] - this.recencyOf[y]);
     this.staticRankOf = new Int32Array(n);
     this.byStatic.forEach((pos, rank) => (this.staticRankOf[pos] = rank));
     if ((MAX_SCORE + 1) * n > Number.MAX_SAFE_INTEGER) throw new Error('too many paragraphs for the rank key');
   }
 
-  /** Imports a prebuilt index (never rebuilds it); `docs` must be the paragraphs it was built from, in any order. */
-  static async load(serialized: SerializedSearchIndex, docs: SearchDoc[]): Promise<SearchEngine> {
-    if (serialized.format !== 'minsheng-search' || serialized.config !== SEARCH_CONFIG_VERSION) {
-      throw new Error(`search index was built with config "${serialized.config}", this code expects "${SEARCH_CONFIG_VERSION}"`);
+  /** Opens a built index: reads its meta only; chunks and shards come as queries need them. */
+  static async open(source: SearchSource): Promise<SearchEngine> {
+    if (source.files.config !== SEARCH_CONFIG_VERSION) {
+      throw new Error(`search index was built with config "${source.files.config}", this code expects "${SEARCH_CONFIG_VERSION}"`);
     }
-    const ordered = canonicalOrder(docs);
-    if (serialized.docs !== docs.length || serialized.fingerprint !== fingerprintOfOrdered(ordered)) {
-      throw new Error('search index does not match the paragraphs it is loaded with (rebuild the bundle)');
+    const meta = await source.json<SearchMeta>(source.files.meta.file);
+    if (meta.format !== 'minsheng-search' || meta.config !== SEARCH_CONFIG_VERSION || meta.firsts.length !== source.files.chunks.count) {
+      throw new Error('search meta does not match this code or its chunks (rebuild the bundle)');
     }
-    // Positions follow the canonical order; `order` keeps the caller's, for ranking ties.
-    const given = new Map(docs.map((doc, order) => [doc, order]));
-    const prepared = ordered.map((doc) => ({ doc, order: given.get(doc)!, normalized: normalizeWithOffsets(doc.text) }));
-    return new SearchEngine(PostingLists.fromChunks(serialized.chunks), prepared, serialized.pinyin);
+    return new SearchEngine(source, meta);
+  }
+
+  /** Number of paragraphs indexed. */
+  get paragraphs(): number {
+    return this.n;
+  }
+
+  // -------------------------------------------------------------------------
+  // Reading the index
+
+  private chunk(i: number): Promise<IndexChunk> {
+    let p = this.chunks.get(i);
+    if (!p) {
+      p = this.source.bytes(chunkFile(this.source.files.chunks, i)).then(gunzip).then((bytes) => new IndexChunk(bytes));
+      // A failed fetch is forgotten, so the next query retries it.
+      p.catch(() => this.chunks.delete(i));
+      this.chunks.set(i, p);
+    }
+    return p;
+  }
+
+  /** The chunk whose range holds `term`: the last one whose first term is ≤ it. */
+  private chunkOf(term: string): number {
+    const firsts = this.meta.firsts;
+    let lo = 0;
+    let hi = firsts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (firsts[mid] <= term) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  private async posting(term: string): Promise<Posting> {
+    if (this.meta.firsts.length === 0) return EMPTY_POSTING;
+    const chunk = await this.chunk(this.chunkOf(term));
+    const i = chunk.lowerBound(term);
+    return chunk.terms[i] === term ? chunk.posting(i) : EMPTY_POSTING;
+  }
+
+  /** Every term starting with `prefix`, merged: a contiguous run of the sorted terms, over one chunk or a few. */
+  private prefixPosting(prefix: string): Promise<Posting> {
+    let p = this.prefixes.get(prefix);
+    if (!p) {
+      p = (async () => {
+        const firsts = this.meta.firsts;
+        const lists: Posting[] = [];
+        const start = this.chunkOf(prefix);
+        for (let c = start; c < firsts.length; c++) {
+          if (c > start && !firsts[c].startsWith(prefix)) break;
+          const chunk = await this.chunk(c);
+          let i = chunk.lowerBound(prefix);
+          for (; i < chunk.terms.length && chunk.terms[i].startsWith(prefix); i++) lists.push(chunk.posting(i));
+          if (i < chunk.terms.length) break;
+        }
+        return unionPostings(lists);
+      })();
+      p.catch(() => this.prefixes.delete(prefix));
+      this.prefixes.set(prefix, p);
+    }
+    return p;
+  }
+
+  private lookup(l: Lookup): Promise<Posting> {
+    return l.prefix ? this.prefixPosting(l.term) : this.posting(l.term);
+  }
+
+  /** A term's lookups with their lists; null when it has nothing to look up (only punctuation). */
+  private async pattern(text: string): Promise<Pattern | null> {
+    const lookups = lookupsOf(text);
+    if (lookups.length === 0) return null;
+    const postings = await Promise.all(lookups.map((l) => this.lookup(l)));
+    return { lookups: lookups.map((l, i) => ({ posting: postings[i], at: l.at })) };
+  }
+
+  /** Paragraphs containing the term text (ignoring facets): for pinyin and Traditional, a cheap count. */
+  private readonly frequencyOf = async (term: string): Promise<number> => {
+    const pattern = await this.pattern(term);
+    if (!pattern) return 0;
+    if (pattern.lookups.length === 1) return pattern.lookups[0].posting.paragraphs.length;
+    const c = this.candidatesOf([pattern]);
+    let count = 0;
+    for (let j = 0; j < c.paragraphs.length; j++) if (this.occurrences(pattern, c.rows, c.terms[0], j, 1).length) count++;
+    return count;
+  };
+
+  // -------------------------------------------------------------------------
+  // Matching
+
+  private candidatesOf(patterns: Pattern[]): Candidates {
+    const lists: Posting[] = [];
+    const terms = patterns.map((p) => p.lookups.map((l) => lists.push(l.posting) - 1));
+    const { paragraphs, rows } = intersectPostings(lists);
+    return { paragraphs, rows, terms };
   }
 
   /**
-   * Synchronous search. A Traditional query is converted only if the
-   * converter is already loaded; use `searchAsync` (worker, CLI) to have it
-   * loaded on demand.
+   * Start offsets where every lookup of one term is in place, for candidate
+   * j, ascending, at most `max`. Walks the positions of the rarest lookup
+   * and checks the others by binary search.
    */
-  search(query: string, opts: SearchOptions = {}): SearchResult {
-    const parsed = parseQuery(query);
-    if (parsed.terms.length === 0) return emptyResult(parsed);
-    const direct = this.run(parsed, opts);
-    if (direct.total > 0) return direct;
-    return this.searchTraditional(parsed, opts, direct) ?? this.searchPinyin(parsed, opts) ?? direct;
+  private occurrences(pattern: Pattern, rows: Int32Array[], lookupRows: number[], j: number, max: number): number[] {
+    const { lookups } = pattern;
+    const at = lookups.map((l, i) => positionsAt(l.posting, rows[lookupRows[i]][j]));
+    let anchor = 0;
+    for (let i = 1; i < at.length; i++) if (at[i].length < at[anchor].length) anchor = i;
+    const out: number[] = [];
+    for (const position of at[anchor]) {
+      const base = position - lookups[anchor].at;
+      let ok = base >= 0;
+      for (let i = 0; ok && i < at.length; i++) if (i !== anchor) ok = hasPosition(at[i], base + lookups[i].at);
+      if (ok) {
+        out.push(base);
+        if (out.length >= max) break;
+      }
+    }
+    return out;
   }
 
-  /** Like `search`, but first loads the Traditional converter when the query may need it. */
-  async searchAsync(query: string, opts: SearchOptions = {}): Promise<SearchResult> {
-    if (this.mayBeTraditional(parseQuery(query))) await loadTraditionalConverter();
-    return this.search(query, opts);
-  }
-
-  /** True when converting could change the answer: Han text the corpus lacks, or that finds nothing as typed. */
-  mayBeTraditional(parsed: ParsedQuery): boolean {
-    if (!parsed.terms.some((t) => HAN.test(t.text))) return false;
-    return this.hasUnknownHan(parsed) || this.count(parsed, {}) === 0;
-  }
-
-  /** A Han character no paragraph contains cannot match as typed (likely a Traditional form). */
-  private hasUnknownHan(parsed: ParsedQuery): boolean {
-    for (const term of parsed.terms) for (const ch of term.text) if (HAN.test(ch) && !this.postings.has(ch)) return true;
+  /** Whether a phrase (its own lookups, its own lists) occurs in paragraph p. */
+  private static hasPhrase(pattern: Pattern, paragraph: number): boolean {
+    const rows: number[] = [];
+    for (const l of pattern.lookups) {
+      const at = lowerBound(l.posting.paragraphs, paragraph);
+      if (l.posting.paragraphs[at] !== paragraph) return false;
+      rows.push(at);
+    }
+    const at = pattern.lookups.map((l, i) => positionsAt(l.posting, rows[i]));
+    outer: for (const position of at[0]) {
+      const base = position - pattern.lookups[0].at;
+      for (let i = 1; i < at.length; i++) if (!hasPosition(at[i], base + pattern.lookups[i].at)) continue outer;
+      return true;
+    }
     return false;
   }
 
-  private searchTraditional(parsed: ParsedQuery, opts: SearchOptions, direct: SearchResult): SearchResult | null {
+  // -------------------------------------------------------------------------
+  // Searching
+
+  /**
+   * Runs a query. A Traditional query is converted (the converter loads on
+   * demand) when the corpus lacks one of its characters or it finds nothing
+   * as typed; a query of Latin letters that finds nothing is read as pinyin.
+   */
+  async search(query: string, opts: SearchOptions = {}): Promise<SearchResult> {
+    const parsed = parseQuery(query);
+    if (parsed.terms.length === 0) return emptyResult(parsed);
+    const direct = await this.rank(parsed, opts);
+    if (direct.total > 0) return this.resolve(direct);
+    const other = (await this.searchTraditional(parsed, opts)) ?? (await this.searchPinyin(parsed, opts));
+    return other ? this.resolve(other.ranked, other.notice) : this.resolve(direct);
+  }
+
+  private async searchTraditional(parsed: ParsedQuery, opts: SearchOptions): Promise<{ ranked: Ranked; notice: string } | null> {
     if (!parsed.terms.some((t) => HAN.test(t.text))) return null;
-    const convert = loadedTraditionalConverter();
-    if (!convert) return direct.total > 0 ? null : { ...direct, notice: 'Traditional converter not loaded yet' };
+    const convert = await loadTraditionalConverter();
     const texts = parsed.terms.map((t) => convert(t.text));
     if (texts.every((text, i) => text === parsed.terms[i].text)) return null;
-    const converted = this.run(withTermTexts(parsed, texts, 'traditional'), opts);
-    if (converted.total === 0 && direct.total > 0) return null;
-    return { ...converted, notice: `converted from Traditional: ${texts.join(' ')}` };
+    const ranked = await this.rank(withTermTexts(parsed, texts, 'traditional'), opts);
+    return ranked.total > 0 ? { ranked, notice: `converted from Traditional: ${texts.join(' ')}` } : null;
   }
 
   /**
@@ -402,119 +412,82 @@ export class SearchEngine {
    * the seeds stays 互助金 while over people-daily, where 户住进 (2) and
    * 互助金 (1) are both rare, it shows both.
    */
-  private searchPinyin(parsed: ParsedQuery, opts: SearchOptions): SearchResult | null {
+  private async searchPinyin(parsed: ParsedQuery, opts: SearchOptions): Promise<{ ranked: Ranked; notice: string } | null> {
     if (!parsed.terms.every((t) => looksLikePinyin(t.text))) return null;
     const limit = opts.limit ?? DEFAULT_LIMIT;
     const whole = parsed.terms.map((t) => t.text).join(' ');
-    const readings = pinyinCandidates(whole, this.pinyin, this.frequencyOf)
-      .map((han) => ({ query: { raw: parsed.raw, terms: [{ text: han, phrase: false }], via: 'pinyin' } as ParsedQuery, han }))
-      .map((r) => ({ ...r, count: this.count(r.query, opts) }))
-      .filter((r) => r.count > 0)
-      .sort((a, b) => b.count - a.count);
+    const readings: { query: ParsedQuery; han: string; count: number }[] = [];
+    const table = await this.pinyinTable();
+    for (const han of await pinyinCandidates(whole, table, this.frequencyOf)) {
+      const query: ParsedQuery = { raw: parsed.raw, terms: [{ text: han, phrase: false }], via: 'pinyin' };
+      const count = (await this.rank(query, { ...opts, limit: 0 })).total;
+      if (count > 0) readings.push({ query, han, count });
+    }
+    readings.sort((a, b) => b.count - a.count);
     if (readings.length) {
-      let merged = this.rank(readings[0].query, opts);
+      let merged = await this.rank(readings[0].query, opts);
       const used = [readings[0].han];
       for (const reading of readings.slice(1, MAX_READINGS)) {
-        if (merged.result.hits.length >= limit && merged.result.groups.length >= limit) break;
+        if (merged.hits.length >= limit && merged.groups.length >= limit) break;
         if (reading.count < readings[0].count * MIN_READING_SHARE) break;
-        merged = this.mergeRanked(merged, this.rank(reading.query, opts), limit);
+        merged = this.mergeRanked(merged, await this.rank(reading.query, opts), limit);
         used.push(reading.han);
       }
-      return { ...merged.result, notice: `pinyin: ${used.join(' / ')}` };
+      return { ranked: merged, notice: `pinyin: ${used.join(' / ')}` };
     }
     if (parsed.terms.length === 1) return null;
-    const words = parsed.terms.map((t) => pinyinCandidates(t.text, this.pinyin, this.frequencyOf)[0]);
-    if (words.some((w) => w === undefined)) return null;
-    const result = this.run(withTermTexts(parsed, words, 'pinyin'), opts);
-    return result.total > 0 ? { ...result, notice: `pinyin: ${words.join(' ')}` } : null;
+    const words: string[] = [];
+    for (const t of parsed.terms) {
+      const [best] = await pinyinCandidates(t.text, table, this.frequencyOf);
+      if (best === undefined) return null;
+      words.push(best);
+    }
+    const ranked = await this.rank(withTermTexts(parsed, words, 'pinyin'), opts);
+    return ranked.total > 0 ? { ranked, notice: `pinyin: ${words.join(' ')}` } : null;
+  }
+
+  /** The pinyin table, fetched on the first pinyin query (most searches never need it). */
+  private pinyinTable(): Promise<PinyinTable> {
+    this.pinyin ??= this.source.json<PinyinTable>(this.source.files.pinyin.file);
+    this.pinyin.catch(() => (this.pinyin = null));
+    return this.pinyin;
   }
 
   /** The answers of two readings, the first's ahead; totals count each paragraph once. */
   private mergeRanked(a: Ranked, b: Ranked, limit: number): Ranked {
     const matched = [...new Set([...a.matched, ...b.matched])];
-    const seenHits = new Set(a.result.hits.map((h) => h.paragraph));
-    const seenGroups = new Set(a.result.groups.map((g) => g.article));
-    const result: SearchResult = {
-      query: { ...a.result.query, terms: [...a.result.query.terms, ...b.result.query.terms] },
+    const paragraphOf = (key: number) => this.positionOf(key);
+    const seenHits = new Set(a.hits.map(paragraphOf));
+    const seenGroups = new Set(a.groups.map((g) => this.articleOf[paragraphOf(g[0])]));
+    return {
+      query: { ...a.query, terms: [...a.query.terms, ...b.query.terms] },
       total: matched.length,
       articles: new Set(matched.map((p) => this.articleOf[p])).size,
-      groups: [...a.result.groups, ...b.result.groups.filter((g) => !seenGroups.has(g.article))].slice(0, limit),
-      hits: [...a.result.hits, ...b.result.hits.filter((h) => !seenHits.has(h.paragraph))].slice(0, limit),
+      groups: [...a.groups, ...b.groups.filter((g) => !seenGroups.has(this.articleOf[paragraphOf(g[0])]))].slice(0, limit),
+      hits: [...a.hits, ...b.hits.filter((k) => !seenHits.has(paragraphOf(k)))].slice(0, limit),
+      matched,
     };
-    return { result, matched };
-  }
-
-  private readonly frequencyOf = (term: string): number => this.postings.size(term);
-
-  /** Paragraph positions that may contain all terms, ascending (a superset; the check against the text decides). */
-  private candidates(parsed: ParsedQuery): Iterable<number> {
-    const terms = [...new Set(parsed.terms.flatMap((t) => lookupTermsOf(t.text)))];
-    // Only punctuation or symbols: nothing to look up, so scan (rare, and still linear).
-    if (terms.length === 0) return this.docs.keys();
-    const lists: Int32Array[] = [];
-    for (const term of terms) {
-      const list = this.postings.get(term);
-      // A term absent from the index means no paragraph can match.
-      if (!list) return [];
-      lists.push(list);
-    }
-    return intersect(lists);
-  }
-
-  /**
-   * The rank key of a paragraph, or -1 when it lacks a term. Stops counting
-   * occurrences at what the score distinguishes, so a paragraph costs a few
-   * indexOf calls whatever its length.
-   */
-  private keyOf(position: number, query: CompiledQuery): number {
-    const { doc, normalized } = this.docs[position];
-    const text = normalized.text;
-    let first = Infinity;
-    let count = 0;
-    for (const term of query.terms) {
-      const at = firstOccurrence(text, term);
-      if (at < 0) return -1;
-      if (at < first) first = at;
-      if (count < OCCURRENCES_SCORED) count += countOccurrences(text, term, at, OCCURRENCES_SCORED - count);
-    }
-    const asPhrase = query.phrases.length === 0 || query.phrases.some((p) => firstOccurrence(text, p) >= 0);
-    const n = this.docs.length;
-    return scoreHit({ kind: doc.kind, first, count, asPhrase }) * n + (n - 1 - this.recencyOf[position]);
   }
 
   private positionOf(key: number): number {
-    const n = this.docs.length;
-    return this.byRecency[n - 1 - (key % n)];
+    return this.byRecency[this.n - 1 - (key % this.n)];
   }
 
-  private toHit(key: number, query: CompiledQuery): SearchHit {
-    const { doc, normalized } = this.docs[this.positionOf(key)];
-    const marks = query.terms.flatMap((t) => findOccurrences(normalized.text, t, MAX_OCCURRENCES));
-    const score = Math.floor(key / this.docs.length);
-    return { article: doc.article, paragraph: doc.id, kind: doc.kind, score, snippet: buildSnippet(doc.text, normalized, marks) };
+  /** The highest key a paragraph could get for any query: its tier with every bonus. */
+  private ceilingOf(position: number): number {
+    return (kindTier(this.kinds[position]) * 100 + MAX_BONUS) * this.n + (this.n - 1 - this.recencyOf[position]);
   }
 
-  /**
-   * Matching paragraphs that pass the facets, in candidate order. Terms of
-   * one or two Han characters are index terms themselves, so their
-   * candidates are exact and need no look at the text; longer terms, numbers
-   * and words are checked up to their first occurrence.
-   */
-  private matches(parsed: ParsedQuery, query: CompiledQuery, opts: SearchOptions): number[] {
-    const kinds = opts.kinds?.length ? new Set(opts.kinds) : null;
-    const exact = parsed.terms.every((t) => EXACT_TERM.test(t.text));
-    const out: number[] = [];
-    for (const position of this.candidates(parsed)) {
-      const { doc, normalized } = this.docs[position];
-      if (!passesFacets(doc, kinds, opts)) continue;
-      if (exact || query.terms.every((t) => firstOccurrence(normalized.text, t) >= 0)) out.push(position);
+  private passesFacets(position: number, kinds: ReadonlySet<ParagraphKind> | null, opts: SearchOptions): boolean {
+    if (kinds && !kinds.has(this.kinds[position])) return false;
+    if (opts.from || opts.to) {
+      const d = this.meta.articleDates[this.articleOf[position]];
+      if (d < 0) return false;
+      const date = this.meta.dates[d];
+      if (opts.from && date < opts.from) return false;
+      if (opts.to && date > opts.to) return false;
     }
-    return out;
-  }
-
-  /** Number of paragraphs matching, without ranking or snippets. */
-  private count(parsed: ParsedQuery, opts: SearchOptions): number {
-    return this.matches(parsed, compileQuery(parsed), opts).length;
+    return true;
   }
 
   /**
@@ -523,20 +496,34 @@ export class SearchEngine {
    * order of the best key each could reach (`ceilingOf`): once the k-th best
    * hit and the k-th best article already beat the next paragraph's ceiling,
    * nothing later can enter the answer. Then only the chosen articles' other
-   * matches are scored, for their best few paragraphs. On people-daily, 中
-   * (11,993 matches, top 10) scores 1,550 of them, 中国 808 of 6,962,
-   * 经济 发展 91 of 3,274; scoring is the indexOf scan of the text, the
-   * costly step for long paragraphs.
+   * matches are scored, for their best few paragraphs.
    */
-  private run(parsed: ParsedQuery, opts: SearchOptions): SearchResult {
-    return this.rank(parsed, opts).result;
-  }
-
-  private rank(parsed: ParsedQuery, opts: SearchOptions): Ranked {
+  private async rank(parsed: ParsedQuery, opts: SearchOptions): Promise<Ranked> {
     const limit = opts.limit ?? DEFAULT_LIMIT;
-    const query = compileQuery(parsed);
-    const n = this.docs.length;
-    const matched = this.matches(parsed, query, opts);
+    const empty: Ranked = { query: parsed, total: 0, articles: 0, groups: [], hits: [], matched: [] };
+    const texts = parsed.terms.map((t) => t.text);
+    const phraseTexts = texts.length > 1 ? [texts.join(''), texts.join(' ')] : [];
+    const [patterns, phrases] = await Promise.all([
+      Promise.all(texts.map((t) => this.pattern(t))),
+      Promise.all(phraseTexts.map((t) => this.pattern(t))),
+    ]);
+    // A term with nothing indexable (only punctuation) cannot be found.
+    if (patterns.some((p) => p === null)) return empty;
+    const terms = patterns as Pattern[];
+    const candidates = this.candidatesOf(terms);
+    const kinds = opts.kinds?.length ? new Set(opts.kinds) : null;
+
+    // Verified matches: candidate index j for each.
+    const rowOf = new Map<number, number>();
+    const matched: number[] = [];
+    candidates.paragraphs.forEach((position, j) => {
+      if (!this.passesFacets(position, kinds, opts)) return;
+      for (let t = 0; t < terms.length; t++) {
+        if (terms[t].lookups.length > 1 && this.occurrences(terms[t], candidates.rows, candidates.terms[t], j, 1).length === 0) return;
+      }
+      rowOf.set(position, j);
+      matched.push(position);
+    });
 
     const stamp = ++this.stamp;
     let articles = 0;
@@ -547,6 +534,22 @@ export class SearchEngine {
         articles++;
       }
     }
+    if (limit === 0) return { ...empty, total: matched.length, articles, matched };
+
+    const livePhrases = phrases.filter((p): p is Pattern => p !== null && p.lookups.every((l) => l.posting.paragraphs.length > 0));
+    const keyOf = (position: number): number => {
+      const j = rowOf.get(position)!;
+      let first = Infinity;
+      let count = 0;
+      for (let t = 0; t < terms.length; t++) {
+        const found = this.occurrences(terms[t], candidates.rows, candidates.terms[t], j, OCCURRENCES_SCORED);
+        if (found[0] < first) first = found[0];
+        count += found.length;
+      }
+      const asPhrase = phraseTexts.length === 0 || livePhrases.some((p) => SearchEngine.hasPhrase(p, position));
+      const score = scoreHit({ kind: this.kinds[position], first, count: Math.min(count, OCCURRENCES_SCORED), asPhrase });
+      return score * this.n + (this.n - 1 - this.recencyOf[position]);
+    };
 
     const order = Int32Array.from(matched, (p) => this.staticRankOf[p]).sort();
     const scored = new Map<number, number>(); // position → key
@@ -560,7 +563,7 @@ export class SearchEngine {
         const ceiling = this.ceilingOf(position);
         if (best.min() > ceiling && articleFirst.min() > ceiling) break;
       }
-      const key = this.keyOf(position, query);
+      const key = keyOf(position);
       scored.set(position, key);
       best.push(key);
       const a = this.articleOf[position];
@@ -578,28 +581,66 @@ export class SearchEngine {
     for (const position of matched) {
       const group = groupOf.get(this.articleOf[position]);
       if (!group) continue;
-      let key = scored.get(position);
-      if (key === undefined) key = this.keyOf(position, query);
-      group.push(key);
+      group.push(scored.get(position) ?? keyOf(position));
     }
+    return {
+      query: parsed,
+      total: matched.length,
+      articles,
+      groups: [...groupOf.values()].map((top) => top.sorted()),
+      hits: best.sorted(),
+      matched,
+    };
+  }
 
+  /** Reads the shards of the hits returned and builds ids, titles and snippets. */
+  private async resolve(ranked: Ranked, notice?: string): Promise<SearchResult> {
+    const keys = [...ranked.hits, ...ranked.groups.flat()];
+    const shards = new Map<number, Promise<Article[]>>();
+    for (const key of keys) {
+      const shard = this.shardOfArticle[this.articleOf[this.positionOf(key)]];
+      if (!shards.has(shard)) shards.set(shard, this.source.shard(shard));
+    }
+    const loaded = new Map<number, Article[]>();
+    await Promise.all([...shards].map(async ([i, p]) => loaded.set(i, await p)));
+    const compiled = ranked.query.terms.map((t) => compileTerm(t.text));
+    const articleOf = (position: number): Article => {
+      const a = this.articleOf[position];
+      const article = loaded.get(this.shardOfArticle[a])![this.slotOfArticle[a]];
+      if (!article || article.paragraphs.length !== this.meta.paragraphsPerArticle[a]) {
+        throw new Error('search index does not match the article shards (rebuild the bundle)');
+      }
+      return article;
+    };
     const hitOf = new Map<number, SearchHit>();
-    const hit = (key: number) => {
+    const hit = (key: number): SearchHit => {
       let h = hitOf.get(key);
-      if (!h) hitOf.set(key, (h = this.toHit(key, query)));
+      if (!h) {
+        const position = this.positionOf(key);
+        const article = articleOf(position);
+        const paragraph = article.paragraphs[position - this.articleStart[this.articleOf[position]]];
+        const normalized = normalizeWithOffsets(paragraph.text);
+        const marks = compiled.flatMap((t) => findOccurrences(normalized.text, t, MAX_MARKS));
+        h = { article: article.id, paragraph: paragraph.id, kind: paragraph.kind, score: Math.floor(key / this.n), snippet: buildSnippet(paragraph.text, normalized, marks) };
+        hitOf.set(key, h);
+      }
       return h;
     };
-    const groups: SearchGroup[] = [...groupOf.values()].map((top) => {
-      const keys = top.sorted();
-      const { doc } = this.docs[this.positionOf(keys[0])];
-      return { article: doc.article, title: doc.title, date: doc.date, score: Math.floor(keys[0] / n), hits: keys.map(hit) };
+    const groups: SearchGroup[] = ranked.groups.map((keys) => {
+      const article = articleOf(this.positionOf(keys[0]));
+      return { article: article.id, title: article.title, date: article.date, score: Math.floor(keys[0] / this.n), hits: keys.map(hit) };
     });
-    return { result: { query: parsed, total: matched.length, articles, groups, hits: best.sorted().map(hit) }, matched };
+    return {
+      query: ranked.query,
+      total: ranked.total,
+      articles: ranked.articles,
+      groups,
+      hits: ranked.hits.map(hit),
+      ...(notice ? { notice } : {}),
+    };
   }
+}
 
-  /** The highest key a paragraph could get for any query: its tier with every bonus. */
-  private ceilingOf(position: number): number {
-    const n = this.docs.length;
-    return (kindTier(this.docs[position].doc.kind) * 100 + MAX_BONUS) * n + (n - 1 - this.recencyOf[position]);
-  }
+function emptyResult(query: ParsedQuery): SearchResult {
+  return { query, total: 0, articles: 0, groups: [], hits: [] };
 }

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { dataFiles, type Manifest } from '../../src/shared/bundle.ts';
 import { expect, test } from './fixtures.ts';
 
 const DIST = process.env.MINSHENG_OUT || 'dist';
@@ -136,33 +137,49 @@ test.describe('broken data files', () => {
     await expect(page.getByRole('heading', { name: /语料一览/ })).toBeVisible();
   });
 
-  test('a truncated article file shows an error in the reader, and retry recovers', async ({ page }) => {
-    await page.route(/\/data\/articles[^/]*\.json$/, async (r) => {
+  test('a truncated shard shows an error in the reader, and retry recovers', async ({ page }) => {
+    await page.route(/\/data\/shard-[^/]*\.json$/, async (r) => {
       const body = await (await r.fetch()).text();
       await r.fulfill({ status: 200, contentType: 'application/json', body: body.slice(0, 100) });
     });
     await page.goto('./#/article/000_9544aa7ef02d880a-a1');
-    await expect(page.locator('.load-error')).toContainText(/corrupt: articles/);
+    await expect(page.locator('.load-error')).toContainText(/corrupt: shard-/);
     await expect(page.locator('.loading')).toHaveCount(0);
-    await page.unroute(/\/data\/articles[^/]*\.json$/);
+    await page.unroute(/\/data\/shard-[^/]*\.json$/);
     await page.getByRole('button', { name: '重试' }).click();
     await expect(page.locator('.reader h1')).toBeVisible();
+  });
+
+  test('a missing catalog chunk shows an error in the overview, and retry recovers', async ({ page, consoleErrors }) => {
+    await page.route(/\/data\/catalog-[^/]*\.json$/, (r) => r.fulfill({ status: 404, body: 'not found' }));
+    await page.goto('./');
+    await expect(page.getByRole('heading', { name: /语料一览/ })).toBeVisible();
+    await expect(page.locator('.overview .load-error')).toContainText(/HTTP 404: catalog-0\./);
+    await expect(page.locator('.overview .loading')).toHaveCount(0);
+    await page.unroute(/\/data\/catalog-[^/]*\.json$/);
+    await page.locator('.overview').getByRole('button', { name: '重试' }).click();
+    await expect(page.locator('.page-card')).toHaveCount(2);
+    await expect(page.locator('.overview .load-error')).toHaveCount(0);
+    consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((e) => !/404/.test(e)));
   });
 
   test('a manifest naming a part that is not there (wrong hash) shows an error, not a spinner', async ({ page, consoleErrors }) => {
     await page.route('**/data/manifest.json', async (r) => {
       const manifest = await (await r.fetch()).json();
-      const wrong = (f: { file: string }) => ({ ...f, file: f.file.replace(/\.[0-9a-f]{12}\.json$/, '.000000000000.json') });
-      for (const key of Object.keys(manifest.files)) {
-        const v = manifest.files[key];
-        manifest.files[key] = Array.isArray(v) ? v.map(wrong) : wrong(v);
-      }
+      const wrong = (f: { file: string }) => ({ ...f, file: f.file.replace(/\.[0-9a-f]{12}\.(json|bin)$/, '.000000000000.$1') });
+      const files = manifest.files;
+      // Sets of files share one hash: another hash names files that are not there.
+      const wrongSet = (s: { hash: string }) => ({ ...s, hash: '000000000000' });
+      files.shards = wrongSet(files.shards);
+      files.catalog = files.catalog.map(wrong);
+      for (const key of ['events', 'figures'] as const) files[key] = wrong(files[key]);
+      files.search = { ...files.search, meta: wrong(files.search.meta), pinyin: wrong(files.search.pinyin), chunks: wrongSet(files.search.chunks) };
       await r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(manifest) });
     });
     for (const url of ['#/article/000_9544aa7ef02d880a-a1', '#/timeline', '#/charts']) {
       await page.goto('./' + url);
       // 404, or the preview server's index.html fallback: either way, not data.
-      await expect(page.locator('.load-error'), url).toContainText(/HTTP 404|corrupt: (articles|events|figures)/);
+      await expect(page.locator('.load-error').first(), url).toContainText(/HTTP 404|corrupt: (shard|catalog|events|figures)/);
       await expect(page.getByRole('button', { name: '重试' }), url).toBeVisible();
       await expect(page.locator('.loading'), url).toHaveCount(0);
     }
@@ -236,12 +253,10 @@ test.describe('Content-Security-Policy', () => {
 test('the service worker precaches the manifest with exactly the parts it names', async ({ request }) => {
   const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
   const manifest = JSON.parse(await (await request.get('./data/manifest.json')).text());
-  const files: string[] = Object.values(manifest.files as Record<string, { file: string } | { file: string }[]>).flatMap((v) =>
-    Array.isArray(v) ? v.map((f) => f.file) : [v.file],
-  );
-  expect(files.length).toBeGreaterThanOrEqual(5);
+  const { files } = dataFiles(manifest as Manifest);
+  expect(files.length).toBeGreaterThanOrEqual(6);
   for (const file of files) {
-    expect(file).toMatch(/\.[0-9a-f]{12}\.json$/);
+    expect(file).toMatch(/\.[0-9a-f]{12}\.(json|bin)$/);
     expect(sw).toContain(`data/${file}`);
   }
   expect(sw).toMatch(/url:\s*"data\/manifest\.json",\s*revision:\s*"[0-9a-f]+"/);

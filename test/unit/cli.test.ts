@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile, mkdir, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile, mkdir, readdir, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { BUNDLE_VERSION, CATALOG_CHUNK, dataFiles, newestFirst, shardFile, shardOf, type ArticleShard, type CatalogPage, type Manifest } from '../../src/shared/bundle.ts';
 
 /** The command-line contract, run as a user runs it (through tsx, as npm run does). */
 const run = promisify(execFile);
@@ -34,11 +35,54 @@ describe('npm run corpus', () => {
   test('writes a manifest and hashed parts, and reports what it read', async () => {
     const files = (await readdir(data)).sort();
     expect(files).toEqual(
-      expect.arrayContaining(['manifest.json', expect.stringMatching(/^articles-0\.[0-9a-f]{12}\.json$/), expect.stringMatching(/^search\.[0-9a-f]{12}\.json$/)]),
+      expect.arrayContaining([
+        'manifest.json',
+        expect.stringMatching(/^shard-0\.[0-9a-f]{12}\.json$/),
+        expect.stringMatching(/^catalog-0\.[0-9a-f]{12}\.json$/),
+        expect.stringMatching(/^events\.[0-9a-f]{12}\.json$/),
+        expect.stringMatching(/^figures\.[0-9a-f]{12}\.json$/),
+        expect.stringMatching(/^search-meta\.[0-9a-f]{12}\.json$/),
+        expect.stringMatching(/^search-0\.[0-9a-f]{12}\.bin$/),
+      ]),
     );
-    const manifest = JSON.parse(await readFile(join(data, 'manifest.json'), 'utf8'));
+    const manifest = JSON.parse(await readFile(join(data, 'manifest.json'), 'utf8')) as Manifest;
+    expect(manifest.version).toBe(BUNDLE_VERSION);
     expect(manifest.report).toMatchObject({ pages: 2, accepted: 2 });
     expect(manifest.report.charsKept).toBe(manifest.report.charsRead);
+    // Every file the manifest names is there, with the size it says, and nothing else is.
+    const named = dataFiles(manifest);
+    let bytes = 0;
+    for (const f of named.files) bytes += (await stat(join(data, f))).size;
+    expect(bytes).toBe(named.bytes);
+    expect(files).toEqual(['manifest.json', ...named.files].sort());
+  });
+
+  test('puts every page in the shard its id hashes to, and lists it in the catalog, newest first', async () => {
+    const manifest = JSON.parse(await readFile(join(data, 'manifest.json'), 'utf8')) as Manifest;
+    const read = async <T,>(file: string) => JSON.parse(await readFile(join(data, file), 'utf8')) as T;
+    const shards = await Promise.all(Array.from({ length: manifest.files.shards.count }, (_, i) => read<ArticleShard>(shardFile(manifest.files.shards, i))));
+    shards.forEach((shard, i) => {
+      for (const d of shard.documents) expect(shardOf(d.id, shards.length)).toBe(i);
+      for (const a of shard.articles) expect(shardOf(a.doc, shards.length)).toBe(i);
+      for (const f of shard.fragments) expect(shardOf(f.doc, shards.length)).toBe(i);
+    });
+    const documents = shards.flatMap((s) => s.documents);
+    const articles = shards.flatMap((s) => s.articles);
+    const catalog = (await Promise.all(manifest.files.catalog.map((f) => read<CatalogPage[]>(f.file)))).flat();
+    expect(manifest.files.catalog.length).toBe(Math.max(1, Math.ceil(documents.length / CATALOG_CHUNK)));
+    expect(catalog.map((p) => p.id)).toEqual([...documents].sort(newestFirst).map((d) => d.id));
+    expect(catalog.flatMap((p) => p.articles.map((a) => a.id)).sort()).toEqual(articles.map((a) => a.id).sort());
+    const events = await read<unknown[]>(manifest.files.events.file);
+    const figures = await read<unknown[]>(manifest.files.figures.file);
+    expect(manifest.counts).toEqual({
+      pages: documents.length,
+      articles: articles.length,
+      paragraphs: articles.reduce((n, a) => n + a.paragraphs.length, 0),
+      events: events.length,
+      figures: figures.length,
+    });
+    const dates = documents.map((d) => d.published.date).filter((d): d is string => !!d).sort();
+    expect(manifest.published).toEqual({ from: dates[0], to: dates.at(-1) });
   });
 
   test.each([
@@ -99,6 +143,22 @@ describe('npm run export', () => {
     const csv = await readFile(out, 'utf8');
     expect(csv.split('\r\n')[0]).toBe('\uFEFFid,article,paragraph,text,value,unit,qualifier,kind,metric,region,date,pair,sentence');
     expect(csv).toMatch(/2907\.5万元,29075000,元,exact,money/);
+  });
+
+  test('articles export every article of every shard', async () => {
+    const manifest = JSON.parse(await readFile(join(data, 'manifest.json'), 'utf8')) as Manifest;
+    const r = await cli('export', ['--data', data, '--what', 'articles', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toHaveLength(manifest.counts.articles);
+  });
+
+  test('a data folder of another bundle version is refused with the fix', async () => {
+    const old = join(dir, 'old');
+    await mkdir(old);
+    await writeFile(join(old, 'manifest.json'), JSON.stringify({ version: 2, files: {} }));
+    const r = await cli('export', ['--data', old, '--what', 'events', '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/bundle version 2, this program reads 3: rebuild the data folder/);
   });
 
   test('an unknown --what is refused', async () => {

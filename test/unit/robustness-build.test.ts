@@ -11,9 +11,9 @@ import { readCorpus, type Corpus } from '../../src/pipeline/corpus.ts';
 import { decodePage } from '../../src/pipeline/decode.ts';
 import { readPageBytes } from '../../src/pipeline/files.ts';
 import { formatReport } from '../../src/pipeline/report.ts';
-import { searchDocsOf, type Manifest } from '../../src/shared/bundle.ts';
+import type { CatalogPage, Manifest } from '../../src/shared/bundle.ts';
 import { toCsv } from '../../src/shared/csv.ts';
-import { SearchEngine } from '../../src/shared/search.ts';
+import { openInMemory } from '../../src/pipeline/search-source.ts';
 import { tempFolders } from './temp-folders.ts';
 
 /*
@@ -162,13 +162,11 @@ describe('shapes', () => {
     const c = await readCorpus(root);
     expectLossless(c);
     expect(keptText(c)).toContain('互助\u200b金3000万元，送\u00a0温暖\u0007活动');
-    const files = await bundleCorpus(c);
-    const manifest = JSON.parse(files.get('manifest.json')!) as Manifest;
-    const engine = await SearchEngine.load(JSON.parse(files.get(manifest.files.search.file)!), searchDocsOf(c.articles));
-    const result = await engine.searchAsync('互助金');
+    const engine = await openInMemory(await bundleCorpus(c));
+    const result = await engine.search('互助金');
     expect(result.total).toBeGreaterThanOrEqual(2);
     expect(result.hits[0].snippet).toMatch(/<mark>互助\u200b?金<\/mark>/);
-    expect((await engine.searchAsync('送温暖')).total).toBe(1);
+    expect((await engine.search('送温暖')).total).toBe(1);
   });
 
   test('full-width digits: ２９０７.５万元 is 29,075,000 元', async () => {
@@ -257,10 +255,11 @@ describe('text that looks like markup', () => {
     for (const h of HOSTILE) expect(kept).toContain(h);
 
     const files = await bundleCorpus(c);
-    const manifest = JSON.parse(files.get('manifest.json')!) as Manifest;
-    expect(manifest.articles.some((a) => a.title.includes('<b>通知</b>'))).toBe(true);
-    const engine = await SearchEngine.load(JSON.parse(files.get(manifest.files.search.file)!), searchDocsOf(c.articles));
-    const snippets = (await engine.searchAsync('互助金', { limit: 50 })).hits.map((h) => h.snippet).join('\n');
+    const manifest = JSON.parse(files.get('manifest.json') as string) as Manifest;
+    const catalog = JSON.parse(files.get(manifest.files.catalog[0].file) as string) as CatalogPage[];
+    expect(catalog.some((p) => p.articles.some((a) => a.title.includes('<b>通知</b>')))).toBe(true);
+    const engine = await openInMemory(files);
+    const snippets = (await engine.search('互助金', { limit: 50 })).hits.map((h) => h.snippet).join('\n');
     // Only <mark> survives as markup; everything from the page is escaped.
     expect(snippets.replace(/<\/?mark>/g, '')).not.toMatch(/[<>]/);
     expect(snippets).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');

@@ -11,7 +11,7 @@ export const CHART_KINDS: ChartKind[] = ['regions', 'cases', 'time'];
 /** How the region chart treats a region with several figures for the metric. */
 export type RegionMode = 'latest' | 'all';
 
-/** Publication date of each article (manifest.articles), the fallback date of its figures. */
+/** Publication date of each article (from the catalog), the fallback date of its figures. */
 export type ArticleDates = ReadonlyMap<string, string | null>;
 
 export interface Dated {

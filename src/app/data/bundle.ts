@@ -1,16 +1,16 @@
-import { docOfId, MANIFEST, shardOf, type DataPart, type Manifest, type PagesData } from '../../shared/bundle.ts';
-import type { Article, DateEvent, Figure, Fragment } from '../../shared/types.ts';
+import { docOfId, MANIFEST, shardFile, shardOf, type ArticleShard, type CatalogPage, type Manifest } from '../../shared/bundle.ts';
+import type { Article, DateEvent, Figure, Fragment, PageDocument } from '../../shared/types.ts';
 
 /**
- * Loads the data bundle: the manifest first, then each part on demand. One
+ * Loads the data bundle: the manifest first, then each file on demand. One
  * promise per file, so nothing is fetched twice; a failed fetch is forgotten
- * so that "retry" really retries. Parts are named by content hash, so the
- * manifest we hold always matches the parts we fetch.
+ * so that "retry" really retries. Files are named by content hash, so the
+ * manifest we hold always matches the files we fetch.
  */
 export const DATA_BASE = new URL('./data/', document.baseURI).href;
 
 let manifest: Promise<Manifest> | null = null;
-const parts = new Map<string, Promise<unknown>>();
+const files = new Map<string, Promise<unknown>>();
 
 export class DataError extends Error {}
 
@@ -37,49 +37,72 @@ export function loadManifest(): Promise<Manifest> {
   return manifest;
 }
 
-async function loadPart<T>(part: DataPart): Promise<T> {
-  return loadFile<T>((await loadManifest()).files[part].file);
-}
-
-async function loadArticleShard(doc: string): Promise<Article[]> {
-  const shards = (await loadManifest()).files.articles;
-  return loadFile<Article[]>(shards[shardOf(doc, shards.length)].file);
-}
-
 function loadFile<T>(file: string): Promise<T> {
-  let p = parts.get(file) as Promise<T> | undefined;
+  let p = files.get(file) as Promise<T> | undefined;
   if (!p) {
     p = fetchJson<T>(file).catch((e) => {
-      parts.delete(file);
+      files.delete(file);
       throw e;
     });
-    parts.set(file, p);
+    files.set(file, p);
   }
   return p;
 }
 
 /*
  * The data API the views use. They ask for what they show — one article, the
- * articles of one page, the events, the figures — never for a data file, so
- * the bundle can be split into shards without touching a view.
+ * articles of one page, a screenful of the catalog, the events, the figures —
+ * never for a data file, so the bundle's layout can change without touching
+ * a view.
  */
 
+/** The shard holding everything about one page: its record, articles and fragments. */
+export async function loadShard(doc: string): Promise<ArticleShard> {
+  const shards = (await loadManifest()).files.shards;
+  return loadFile<ArticleShard>(shardFile(shards, shardOf(doc, shards.count)));
+}
+
 export async function loadArticle(id: string): Promise<Article | null> {
-  return (await loadArticleShard(docOfId(id))).find((a) => a.id === id) ?? null;
+  return (await loadShard(docOfId(id))).articles.find((a) => a.id === id) ?? null;
 }
 
 export async function loadPageArticles(doc: string): Promise<Article[]> {
-  return (await loadArticleShard(doc)).filter((a) => a.doc === doc);
+  return (await loadShard(doc)).articles.filter((a) => a.doc === doc);
 }
 
 export async function loadFragments(doc: string): Promise<Fragment[]> {
-  return (await loadPart<PagesData>('pages')).fragments.filter((f) => f.doc === doc);
+  return (await loadShard(doc)).fragments.filter((f) => f.doc === doc);
 }
 
-export function loadEvents(): Promise<DateEvent[]> {
-  return loadPart<DateEvent[]>('events');
+export async function loadDocument(doc: string): Promise<PageDocument | null> {
+  return (await loadShard(doc)).documents.find((d) => d.id === doc) ?? null;
 }
 
-export function loadFigures(): Promise<Figure[]> {
-  return loadPart<Figure[]>('figures');
+/** How many catalog chunks there are (CATALOG_CHUNK pages each, newest first). */
+export async function catalogChunks(): Promise<number> {
+  return (await loadManifest()).files.catalog.length;
+}
+
+/** One chunk of the catalog; an index past the end is an empty list. */
+export async function loadCatalogChunk(i: number): Promise<CatalogPage[]> {
+  const chunks = (await loadManifest()).files.catalog;
+  return i < chunks.length ? loadFile<CatalogPage[]>(chunks[i].file) : [];
+}
+
+/**
+ * The whole catalog, newest page first, for views that relate every article
+ * to its page (timeline lanes, chart dates). A screenful should use
+ * loadCatalogChunk instead: on a big archive the whole catalog is megabytes.
+ */
+export async function loadCatalog(): Promise<CatalogPage[]> {
+  const chunks = (await loadManifest()).files.catalog;
+  return (await Promise.all(chunks.map((c) => loadFile<CatalogPage[]>(c.file)))).flat();
+}
+
+export async function loadEvents(): Promise<DateEvent[]> {
+  return loadFile<DateEvent[]>((await loadManifest()).files.events.file);
+}
+
+export async function loadFigures(): Promise<Figure[]> {
+  return loadFile<Figure[]>((await loadManifest()).files.figures.file);
 }

@@ -126,6 +126,7 @@ const STRINGS = {
   pageNumber: { zh: '第{n}版', en: 'p. {n}' },
   legend: { zh: '图例', en: 'Legend' },
   zoomableTimeline: { zh: '可缩放时间线', en: 'zoomable timeline' },
+  showMoreResults: { zh: '再显示 {n} 篇文章（还有 {left} 篇）', en: 'Show {n} more articles ({left} left)' },
   showMorePages: { zh: '再显示 {n} 个版面（还有 {left} 个）', en: 'Show {n} more pages ({left} left)' },
   skippedFiles: { zh: '{n} 个文件未能读取', en: '{n} files could not be read' },
   readAsPinyin: { zh: '按拼音搜索：{text}', en: 'Read as pinyin: {text}' },

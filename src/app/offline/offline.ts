@@ -1,4 +1,3 @@
-import type { FileRef, Manifest } from '../../shared/bundle.ts';
 import { DATA_BASE } from '../data/bundle.ts';
 
 /**
@@ -9,42 +8,37 @@ import { DATA_BASE } from '../data/bundle.ts';
  */
 export const DATA_CACHE = 'minsheng-data';
 
-export function dataFiles(m: Manifest): FileRef[] {
-  return [...m.files.articles, m.files.pages, m.files.events, m.files.figures, m.files.search];
-}
-
-export function totalBytes(files: FileRef[]): number {
-  return files.reduce((n, f) => n + f.bytes, 0);
-}
+/** Every file the manifest names (what any view or search could ever fetch) and their total size. */
+export { dataFiles } from '../../shared/bundle.ts';
 
 /** How many of the files are already in the cache (precached or cached on use). */
-export async function cachedCount(files: FileRef[]): Promise<number> {
+export async function cachedCount(files: string[]): Promise<number> {
   if (typeof caches === 'undefined') return 0;
   let n = 0;
   // ignoreSearch: Workbox keys precached files with a ?__WB_REVISION__ parameter.
-  for (const f of files) if (await caches.match(new URL(f.file, DATA_BASE).href, { ignoreSearch: true })) n++;
+  for (const f of files) if (await caches.match(new URL(f, DATA_BASE).href, { ignoreSearch: true })) n++;
   return n;
 }
 
 /**
- * Download every missing file, three at a time, reporting bytes done.
+ * Download every missing file, three at a time, reporting the share done
+ * (0–1, by files: shards are listed by count and one total, not one by one).
  * Aborting leaves what was fetched in the cache: it is still valid.
  */
-export async function makeOffline(files: FileRef[], onProgress: (done: number) => void, signal: AbortSignal): Promise<void> {
+export async function makeOffline(files: string[], onProgress: (share: number) => void, signal: AbortSignal): Promise<void> {
   const cache = await caches.open(DATA_CACHE);
   let done = 0;
   const queue = [...files];
   async function next(): Promise<void> {
     for (let f = queue.shift(); f; f = queue.shift()) {
       signal.throwIfAborted();
-      const url = new URL(f.file, DATA_BASE).href;
+      const url = new URL(f, DATA_BASE).href;
       if (!(await caches.match(url, { ignoreSearch: true }))) {
         const res = await fetch(url, { signal });
-        if (!res.ok) throw new Error(`HTTP ${res.status}: ${f.file}`);
+        if (!res.ok) throw new Error(`HTTP ${res.status}: ${f}`);
         await cache.put(url, res);
       }
-      done += f.bytes;
-      onProgress(done);
+      onProgress(++done / files.length);
     }
   }
   await Promise.all([next(), next(), next()]);

@@ -26,7 +26,7 @@ class SearchClient {
           worker.removeEventListener('message', onMessage);
         };
         worker.addEventListener('message', onMessage);
-        this.#send({ type: 'init', base: DATA_BASE, files: { articles: m.files.articles.map((f) => f.file), search: m.files.search.file } });
+        this.#send({ type: 'init', base: DATA_BASE, search: m.files.search, shards: m.files.shards });
       });
     })().catch((e) => {
       this.#ready = null;

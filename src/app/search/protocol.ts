@@ -1,3 +1,4 @@
+import type { FileSet, SearchFiles } from '../../shared/bundle.ts';
 import type { SearchResult } from '../../shared/search.ts';
 import type { ParagraphKind } from '../../shared/types.ts';
 
@@ -9,7 +10,7 @@ export interface SearchOptions {
 }
 
 export type WorkerRequest =
-  | { type: 'init'; base: string; files: { articles: string[]; search: string } }
+  | { type: 'init'; base: string; search: SearchFiles; shards: FileSet }
   | { type: 'search'; id: number; query: string; options: SearchOptions };
 
 export type WorkerResponse =

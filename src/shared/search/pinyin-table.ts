@@ -11,12 +11,18 @@ export type PinyinTable = Record<string, string>;
 
 const HAN = /\p{Script=Han}/u;
 
-/** Every reading of every distinct Han character of the texts (heteronyms included: 行 is xing and hang). */
-export function buildPinyinTable(texts: Iterable<string>): PinyinTable {
+/**
+ * Every reading of every distinct Han character of the texts (heteronyms
+ * included: 行 is xing and hang), each syllable's characters most frequent
+ * first (by `frequency`, then code point), so the query side can try the
+ * likely ones first without a frequency table.
+ */
+export function buildPinyinTable(texts: Iterable<string>, frequency: (ch: string) => number = () => 0): PinyinTable {
   const chars = new Set<string>();
   for (const text of texts) for (const ch of text) if (HAN.test(ch)) chars.add(ch);
   const table: Record<string, Set<string>> = {};
-  for (const ch of [...chars].sort()) {
+  const ordered = [...chars].sort().sort((a, b) => frequency(b) - frequency(a));
+  for (const ch of ordered) {
     const readings = pinyin(ch, { toneType: 'none', type: 'array', multiple: true, v: true });
     for (const syllable of readings) {
       if (!/^[a-z]+$/.test(syllable)) continue;

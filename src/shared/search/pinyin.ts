@@ -16,6 +16,15 @@ const MAX_SYLLABLE = 6;
 const MAX_SEGMENTATIONS = 32;
 const BEAM_WIDTH = 32;
 const MAX_PINYIN_CANDIDATES = 8;
+/**
+ * Characters tried for the first syllable, the corpus's most frequent first
+ * (the table is ordered so): each costs an index lookup, and a syllable such
+ * as yi has over a hundred characters.
+ */
+const FIRST_CHARS = 16;
+
+/** Paragraphs containing a term; may fetch index chunks. */
+export type Frequency = (term: string) => Promise<number>;
 
 /** A query that could be pinyin: letters with optional spaces / apostrophes as syllable breaks. */
 export function looksLikePinyin(text: string): boolean {
@@ -76,21 +85,21 @@ function keepBest(states: BeamState[]): BeamState[] {
 }
 
 /** Han strings for one segmentation whose every char and adjacent pair occurs in the index. */
-function expandSegmentation(syllables: string[], table: PinyinTable, frequency: (term: string) => number): BeamState[] {
-  let beam: BeamState[] = [];
-  for (const ch of charsOf(syllables[0], table)) {
-    const f = frequency(ch);
-    if (f > 0) beam.push({ text: ch, last: ch, support: f });
-  }
+async function expandSegmentation(syllables: string[], table: PinyinTable, frequency: Frequency): Promise<BeamState[]> {
+  const firsts = Array.from(charsOf(syllables[0], table)).slice(0, FIRST_CHARS);
+  const counts = await Promise.all(firsts.map(frequency));
+  let beam: BeamState[] = firsts.flatMap((ch, i) => (counts[i] > 0 ? [{ text: ch, last: ch, support: counts[i] }] : []));
   beam = keepBest(beam);
   for (const syllable of syllables.slice(1)) {
+    const chars = Array.from(charsOf(syllable, table));
+    // A step's pairs all start with a beam state's last character, so they
+    // share a few index chunks; asked for together, they load together.
+    const steps = beam.flatMap((state) => chars.map((ch) => ({ state, ch })));
+    const found = await Promise.all(steps.map(({ state, ch }) => frequency(state.last + ch)));
     const next: BeamState[] = [];
-    for (const state of beam) {
-      for (const ch of charsOf(syllable, table)) {
-        const f = frequency(state.last + ch);
-        if (f > 0) next.push({ text: state.text + ch, last: ch, support: Math.min(state.support, f) });
-      }
-    }
+    steps.forEach(({ state, ch }, i) => {
+      if (found[i] > 0) next.push({ text: state.text + ch, last: ch, support: Math.min(state.support, found[i]) });
+    });
     beam = keepBest(next);
     if (beam.length === 0) break;
   }
@@ -101,10 +110,10 @@ function expandSegmentation(syllables: string[], table: PinyinTable, frequency: 
  * Han candidates for a pinyin query, best supported first.
  * @param frequency how many paragraphs contain an index term (0 if none)
  */
-export function pinyinCandidates(text: string, table: PinyinTable, frequency: (term: string) => number): string[] {
+export async function pinyinCandidates(text: string, table: PinyinTable, frequency: Frequency): Promise<string[]> {
   const best = new Map<string, number>();
   for (const syllables of segmentQuery(text, table)) {
-    for (const state of expandSegmentation(syllables, table, frequency)) {
+    for (const state of await expandSegmentation(syllables, table, frequency)) {
       if (Array.from(state.text).length !== syllables.length) continue;
       best.set(state.text, Math.max(best.get(state.text) ?? 0, state.support));
     }
