@@ -5,6 +5,7 @@ import { containsWhole, seedSearchDocs, type EvalQuery } from '../../scripts/sea
 import { forEachIndexTerm, lookupsOf, normalizeByCodePoint, normalizeForSearch, normalizeWithOffsets } from '../../src/shared/search-config.ts';
 import { SearchEngine, type SearchDoc, type SearchResult } from '../../src/shared/search.ts';
 import { engineOfDocs, memorySource } from '../../src/pipeline/search-source.ts';
+import { keyTerm, scanIndexTerms, sortByKey } from '../../src/pipeline/search-index.ts';
 
 const docs = seedSearchDocs();
 const textOf = new Map(docs.map((d) => [d.id, normalizeForSearch(d.text)]));
@@ -318,6 +319,43 @@ describe('index chunks and shards', () => {
     await expect(SearchEngine.open({ ...source, files: { ...source.files, config: 'other' } })).rejects.toThrow(/config/);
     const wrong = await SearchEngine.open({ ...source, shard: async () => [] });
     await expect(wrong.search('互助金')).rejects.toThrow(/does not match/);
+  });
+});
+
+describe('the index builder', () => {
+  const collect = (text: string) => {
+    const fast: [string, number][] = [];
+    scanIndexTerms(text, (key, at) => fast.push([keyTerm(key), at]), (term, at) => fast.push([term, at]));
+    const slow: [string, number][] = [];
+    forEachIndexTerm(text, (term, at) => slow.push([term, at]));
+    return { fast, slow };
+  };
+
+  test.each([['互助金,10万元。'], ['COVID-19 疫情 3.5%'], ['职工 互助'], ['𠮷野家的饭'], ['2907.5.1'], ['']])('its fast scanner finds the terms of the definition in %j', (text) => {
+    const { fast, slow } = collect(normalizeForSearch(text));
+    expect(fast).toEqual(slow);
+  });
+
+  test('property: the fast scanner agrees with the definition on any normalised text', () => {
+    const pieces = fc.constantFrom('互', '助', '金', '〇', '㐀', '𠮷', 'a', 'Z', 'é', '1', '0', '.', ',', '，', ' ', '-', '%', 'ー', '\u0301');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }), (parts) => {
+        const { fast, slow } = collect(normalizeForSearch(parts.join('')));
+        expect(fast).toEqual(slow);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test('sortByKey orders by key and keeps equal keys in their first order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 2 ** 30 - 1 }), { maxLength: 200 }), (list) => {
+        const keys = Int32Array.from(list);
+        const order = Array.from(sortByKey(keys, keys.length));
+        const want = list.map((k, i) => [k, i]).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, i]) => i);
+        expect(order).toEqual(want);
+      }),
+    );
   });
 });
 

@@ -32,7 +32,7 @@ export function positionsAt(p: Posting, k: number): Int32Array {
 
 /** A growable byte buffer of varints (build side). */
 export class VarintWriter {
-  private bytes = new Uint8Array(1024);
+  private bytes = new Uint8Array(64 * 1024);
   length = 0;
 
   write(value: number): void {
@@ -80,42 +80,21 @@ class VarintReader {
   }
 }
 
-/** Encodes one posting list: paragraph → ascending positions, paragraphs ascending. */
-export function encodePosting(out: VarintWriter, entries: [paragraph: number, positions: number[]][]): void {
-  out.write(entries.length);
-  let previous = 0;
-  for (const [paragraph, positions] of entries) {
-    out.write(paragraph - previous);
-    previous = paragraph;
-    out.write(positions.length);
-    let last = 0;
-    for (const p of positions) {
-      out.write(p - last);
-      last = p;
-    }
-  }
-}
-
-/** A chunk's bytes: directory, then the encoded lists in the same order. */
-export function encodeChunk(terms: { term: string; posting: Uint8Array }[]): Uint8Array {
+/** A chunk's bytes: the directory (each term and its list's length), then the lists, in the same order. */
+export function encodeChunk(terms: string[], lengths: number[], lists: Uint8Array): Uint8Array {
   const utf8 = new TextEncoder();
   const head = new VarintWriter();
   head.write(terms.length);
-  for (const { term, posting } of terms) {
+  terms.forEach((term, i) => {
     const bytes = utf8.encode(term);
     head.write(bytes.length);
     head.writeBytes(bytes);
-    head.write(posting.length);
-  }
+    head.write(lengths[i]);
+  });
   const start = head.result();
-  const total = start.length + terms.reduce((n, t) => n + t.posting.length, 0);
-  const out = new Uint8Array(total);
+  const out = new Uint8Array(start.length + lists.length);
   out.set(start);
-  let at = start.length;
-  for (const { posting } of terms) {
-    out.set(posting, at);
-    at += posting.length;
-  }
+  out.set(lists, start.length);
   return out;
 }
 
