@@ -20,6 +20,8 @@ export interface GeneratedPage {
   /** Column breaks: [block that stops mid-sentence, block that continues it]. */
   joins: [number, number][];
   captions: number[];
+  /** Blocks that are headline lines of their article (title, kicker, deck). */
+  headlines: number[];
 }
 
 interface CorpusArticle {
@@ -31,6 +33,7 @@ interface PieceBlock {
   text: string;
   article: number;
   caption?: boolean;
+  headline?: boolean;
   /** The piece of the same paragraph printed at the end of the previous column. */
   continues?: PieceBlock;
 }
@@ -85,6 +88,11 @@ const TERMINAL = /[。！？!?；;…：:”’」』）)]/;
  */
 const MIN_HEAD = 8;
 
+/** Characters a printed line may not start with: closing punctuation, and a percent sign that stays with its number. */
+const NO_LINE_START = /[，。、；：？！,.;:?!”’」』）)》〉】\]…—·%％]/;
+/** Characters a printed line may not end with: opening quotes and brackets. */
+const NO_LINE_END = /[“‘「『（(《〈【[]/;
+
 /** A cut point near `at` that leaves the head mid-sentence and both halves non-empty. */
 function cutPoint(text: string, at: number): number | null {
   const chars = [...text];
@@ -92,6 +100,9 @@ function cutPoint(text: string, at: number): number | null {
     for (const p of [at + d, at - d]) {
       if (p < MIN_HEAD || p > chars.length - 2) continue;
       if (TERMINAL.test(chars[p - 1]) || /\s/.test(chars[p - 1]) || /\s/.test(chars[p])) continue;
+      // Line-breaking rules of Chinese typesetting: no line (so no column) starts
+      // with closing punctuation, and none ends on an opening quote or bracket.
+      if (NO_LINE_START.test(chars[p]) || NO_LINE_END.test(chars[p - 1])) continue;
       return chars.slice(0, p).join('').length;
     }
   }
@@ -117,7 +128,7 @@ function flowIntoColumns(article: CorpusArticle, n: number, rnd: () => number): 
     room = height();
   };
   for (const h of article.headlines) {
-    columns[0].push({ text: h, article: n });
+    columns[0].push({ text: h, article: n, headline: true });
     room -= 24;
   }
   for (const paragraph of article.paragraphs) {
@@ -223,6 +234,7 @@ export function generatePage(corpusDir: string, seed: number, pages = corpusPage
   let text = '\n\n';
   const blockArticle: number[] = [];
   const captions: number[] = [];
+  const headlines: number[] = [];
   const blockOf = new Map<PieceBlock, number>();
   const joins: [number, number][] = [];
   order.forEach((b, i) => {
@@ -231,10 +243,11 @@ export function generatePage(corpusDir: string, seed: number, pages = corpusPage
     text += b.text;
     blockArticle.push(b.article);
     if (b.caption) captions.push(i);
+    if (b.headline) headlines.push(i);
     blockOf.set(b, i);
     if (b.continues) joins.push([blockOf.get(b.continues)!, i]);
   });
-  return { source: key, text: text + '\n', blockArticle, joins: joins.sort((x, y) => x[0] - y[0]), captions };
+  return { source: key, text: text + '\n', blockArticle, joins: joins.sort((x, y) => x[0] - y[0]), captions, headlines };
 }
 
 if (process.argv[1]?.endsWith('generate-pages.ts')) {

@@ -44,6 +44,12 @@ describe.skipIf(pages === null)('generated pages', () => {
     for (const [from] of page.joins) {
       // The piece left at a column foot holds at least a first printed line…
       expect([...blocks[from].text].length).toBeGreaterThanOrEqual(8);
+      // …and follows the line-breaking rules of Chinese typesetting: the next
+      // column does not start with closing punctuation (or a percent sign cut
+      // off its number), nor does the column end on an opening quote or bracket.
+      const to = page.joins.find(([f]) => f === from)![1];
+      expect(blocks[to].text).not.toMatch(/^[，。、；：？！,.;:?!”’」』）)》〉】\]…—·%％]/);
+      expect(blocks[from].text).not.toMatch(/[“‘「『（(《〈【[]$/);
       // …and a paragraph cut at a column end has a sentence in it (headings, labels and credits are set whole).
       let text = blocks[from].text;
       for (let k = from; page.joins.some(([f]) => f === k); ) {

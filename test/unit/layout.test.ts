@@ -9,10 +9,14 @@ import {
   hasColumnName,
   hasHeadlineMark,
   isByline,
+  isNumberedHeading,
+  isQuotedHeadline,
   isSourceNote,
   isUnevenClause,
   looksLikeHeading,
   ordinalOf,
+  ordinalValue,
+  previousOrdinal,
   startsMidSentence,
   trailingCredit,
 } from '../../src/pipeline/layout/cues.ts';
@@ -20,6 +24,7 @@ import { junctionCount, pageCharPairs } from '../../src/pipeline/layout/similari
 import { bCubed, charsKept } from '../../src/pipeline/layout/evaluate.ts';
 import { readPage, type PageLayout } from '../../src/pipeline/layout/index.ts';
 import { orderPreservingMatch } from '../../src/pipeline/layout/reflow.ts';
+import { blockRoles } from '../../src/pipeline/layout/roles.ts';
 
 const root = join(import.meta.dirname, '../..');
 const gold = JSON.parse(readFileSync(join(root, 'test/fixtures/seeds-gold.json'), 'utf8')) as Record<
@@ -33,6 +38,8 @@ const page = (...blocks: string[]) => `\n\n${blocks.join('\n\n')}\n`;
 
 /** Role of the block at `at` on a small page made of `blocks`. */
 const roleIn = (blocks: string[], at: number) => layoutOf(page(...blocks)).roles[at];
+/** Role of the block at `at` before article assembly (headlines inside an article are still 'title'). */
+const firstRoleIn = (blocks: string[], at: number) => blockRoles(splitBlocks(page(...blocks)))[at];
 
 /** Every non-whitespace character covered exactly once by paragraph or unplaced spans. */
 function assertLossless(text: string, layout: PageLayout): void {
@@ -220,6 +227,47 @@ describe('cut heads versus headlines', () => {
   ])('%j block %i is %s', (blocks, at, role) => expect(roleIn(blocks, at)).toBe(role));
 
   test.each([
+    // A column name may follow a question or exclamation, and may close three short clauses.
+    ['当前货币政策取向怎么看？（财经眼·稳金融三问①）', true],
+    ['战斗“吃劲”，还得铆劲！（来自疫情防控一线的报道）', true],
+    ['治理黄河，重在保护，要在治理（声音）', true],
+    // A quoted headline may hold an exclamation.
+    ['“敬礼！你们是虞城的骄傲”', true],
+    // Without the tag or quotes the same shapes are sentences.
+    ['当前货币政策取向怎么看？还要看数据', false],
+    ['治理黄河，重在保护，要在治理', false],
+    ['“敬礼！你们是虞城的骄傲，我们代表家乡人民，欢迎你们回家！', false],
+  ])('looksLikeHeading(%s) = %s', (text, expected) => expect(looksLikeHeading(text)).toBe(expected));
+
+  test.each([
+    ['“做埃中友好的传颂者”', true],
+    ['“用上了自己国家的油，我们非常自豪”', true],
+    ['“这些年，学校多次扩建，教学楼由3层变成5层。”', false],
+    ['“加力培育交通服务、家政服务、网络视', false],
+    ['“冷资源”变“热经济”', false],
+  ])('isQuotedHeadline(%s) = %s', (text, expected) => expect(isQuotedHeadline(text)).toBe(expected));
+
+  test.each([
+    ['二、积极推进基层综合行政执法改革', true],
+    ['（三）强化基层执法队伍建设', true],
+    ['一是加强组织领导', false],
+    ['第二，聚焦互联互通', false],
+    ['二、积极推进基层综合行政执法改革，坚持问题导向，强化乡镇和街道的统一指挥和统筹协调职责。', false],
+    ['三、建立健全基层的', false],
+  ])('isNumberedHeading(%s) = %s', (text, expected) => expect(isNumberedHeading(text)).toBe(expected));
+
+  test.each<[string, number | null, string | null]>([
+    ['三、', 3, '二、'],
+    ['(十一)', 11, '(十)'],
+    ['二十、', 20, '十九、'],
+    ['12.', 12, '11.'],
+    ['一、', 1, null],
+  ])('ordinal %s has value %s and follows %s', (ord, value, previous) => {
+    expect(ordinalValue(ord)).toBe(value);
+    expect(previousOrdinal(ord)).toBe(previous);
+  });
+
+  test.each([
     ['2.65亿平方米违法建设', null],
     ['2. 需提供的相关附件证明材料', '2.'],
     ['第二，聚焦互联互通', '第二'],
@@ -242,6 +290,24 @@ describe('block roles', () => {
     [['“加力培育交通服务、家政服务、网络视', '听服务、旅居服务、入境消费等服务消费新的增长点。”郭东说。'], 0, 'body'],
   ])('%j block %i is %s', (blocks, at, role) => {
     expect(roleIn(blocks, at)).toBe(role);
+  });
+
+  test.each<[string[], number, string]>([
+    // A kicker with commas or questions over a headline tagged with its column, at the top of the page…
+    [['中小企业复工复产，哪些问题须关注？哪些行业待帮扶？', '畅通政策传导 落实优惠举措（经济新方位）', body], 0, 'title'],
+    [['江苏省强化协调服务和政策支持，党员干部狠抓落实', '疫情防控复工复产两手抓（前沿观察）', body], 0, 'title'],
+    // …or after a finished article, over a headline followed by its dateline.
+    [[body, '去年8月洪灾造成10万大棚损毁，帮扶重建后家园再焕生机', '大棚重建 家园焕新', '新华社北京1月26日电 应国家主席习近平邀请,乌拉圭东岸共和国总统奥尔西将访华。'], 1, 'title'],
+    // The same line after an unfinished paragraph, or over a plain subhead, is body text.
+    [['习近平强调,当前中国正朝着全面建成社会主义现代化强国', '去年8月洪灾造成10万大棚损毁，帮扶重建后家园再焕生机', '寿光，这个春节暖暖的（一线探民生）', body], 1, 'body'],
+    [[body, '江苏省强化协调服务和政策支持，党员干部狠抓落实', '两手抓', body], 1, 'body'],
+    // A dash hands a kicker over to its headline, even past a full stop.
+    [[body, '表格过滥，问题不小。福建从小切口入手为基层干部减负——', '省直单位取消73项报表', body], 1, 'title'],
+    [[body, '银行首席经济学家连平说，有没有“放水”从以下指标也能看出——', body], 1, 'body'],
+    // Numbered section headings are headings even when the page pairs their last character with the next block's first.
+    [[body, '二、积极推进基层综合行政执法改革', '推进行政执法权限和力量向基层延伸和下沉，强化乡镇和街道的统一指挥。改革推进顺利。'], 1, 'title'],
+  ])('before assembly, %j block %i is %s', (blocks, at, role) => {
+    expect(firstRoleIn(blocks, at)).toBe(role);
   });
 });
 
@@ -360,6 +426,46 @@ describe('article boundaries', () => {
       ),
     );
     expect(layout.articles.map((a) => a.paragraphs.flatMap((p) => p.blocks))).toEqual([[0, 1], [2, 3, 4]]);
+  });
+
+  test('a label over a short photo story signed by its photographer opens an article', () => {
+    expect(
+      articlesOf(
+        '春节假期全国旅游市场平稳有序',
+        '春节假期，全国旅游市场平稳有序，各地景区推出丰富多彩的年俗活动，游客在旅游中感受浓浓年味。',
+        '旅游市场持续升温，各地景区客流明显增长，乡村旅游、冰雪旅游成为春节假期旅游新亮点。',
+        '图片报道',
+        '春节假期，游客在景区观看年俗表演，感受浓浓年味。',
+        '计海新摄（影像中国）',
+      ),
+    ).toEqual([[0, 1, 2], [3, 4, 5]]);
+  });
+
+  test('a label after an article closed by its credit opens the next one', () => {
+    expect(
+      articlesOf(
+        '春节假期全国旅游市场平稳有序',
+        '春节假期，全国旅游市场平稳有序，各地景区推出丰富多彩的年俗活动，游客在旅游中感受浓浓年味。',
+        '（本报记者集体采写）',
+        '黄公望的雪',
+        '1349年正月，时年81岁的黄公望为友人画了一幅《雪山图》，画中群山覆雪，寒林萧疏，一派冬日景象。',
+      ),
+    ).toEqual([[0, 1, 2], [3, 4]]);
+  });
+
+  test('a numbered section heading goes back to the article with the section before it', () => {
+    expect(
+      articlesOf(
+        '关于推进基层整合审批服务执法力量的实施意见',
+        '一、综合设置基层审批服务机构',
+        '统筹优化和综合设置乡镇和街道党政机构、事业单位，强化乡镇和街道党（工）委领导作用，构建简约精干的基层组织架构。',
+        '棚户区改造实现“安居”梦',
+        '本报记者  张  洋',
+        '玻璃擦得透亮，窗帘换洗一新，年货堆满厨房，冬日暖阳下，几株三角梅、长寿花争相开放，居民正在扫房除尘。',
+        '二、整合基层网格管理和指挥平台',
+        '将上级部门在基层设置的多个网格整合为一个综合网格，依托村（社区）合理划分基本网格单元。',
+      ),
+    ).toEqual([[0, 1, 2, 6, 7], [3, 4, 5]]);
   });
 
   test('a photo credit line stays with its photo story', () => {

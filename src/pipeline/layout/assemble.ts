@@ -1,5 +1,5 @@
 import type { Block, ParagraphKind } from '../../shared/types.ts';
-import { hasColumnName, isLabel, ordinalOf, startsMidSentence, trailingCredit, visibleLength } from './cues.ts';
+import { hasColumnName, isLabel, isNumberedHeading, ordinalOf, previousOrdinal, startsMidSentence, trailingCredit, visibleLength } from './cues.ts';
 import type { Join } from './reflow.ts';
 import { bigramProfile, cosine, longGrams, mergeProfile, repeatsVerbatim, unmergeProfile, type Profile } from './similarity.ts';
 
@@ -26,6 +26,8 @@ export interface ArticleDraft {
   profile: Profile;
   grams: Set<string>;
   ordinals: Set<string>;
+  /** Numbers of its numbered section headings (一、 …). */
+  headingOrdinals: Set<string>;
   hasMarker: boolean;
   hasByline: boolean;
   hasBody: boolean;
@@ -61,7 +63,7 @@ export function assembleArticles(blocks: Block[], roles0: ParagraphKind[], joins
   let current = -1;
 
   const open = (): number => {
-    articles.push({ order: [], profile: new Map(), grams: new Set(), ordinals: new Set(), hasMarker: false, hasByline: false, hasBody: false, closed: false, superseded: false });
+    articles.push({ order: [], profile: new Map(), grams: new Set(), ordinals: new Set(), headingOrdinals: new Set(), hasMarker: false, hasByline: false, hasBody: false, closed: false, superseded: false });
     return articles.length - 1;
   };
   const place = (i: number, a: number): void => {
@@ -78,6 +80,7 @@ export function assembleArticles(blocks: Block[], roles0: ParagraphKind[], joins
       const ord = ordinalOf(blocks[i].text);
       if (ord) art.ordinals.add(ord);
     }
+    if ((role === 'title' || role === 'subhead') && isNumberedHeading(blocks[i].text)) art.headingOrdinals.add(ordinalOf(blocks[i].text)!);
     if (role === 'source' || (role === 'body' && trailingCredit(blocks[i].text) >= 0) || (role === 'byline' && art.hasBody)) {
       art.closed = true;
       // Articles read to their end before this one began will not resume.
@@ -212,6 +215,13 @@ export function assembleArticles(blocks: Block[], roles0: ParagraphKind[], joins
           place(i, current); // the second line of a two-line headline
           break;
         }
+        // A numbered section heading (三、…) goes on the article whose previous section (二、…) it follows.
+        const numbered = isNumberedHeading(text) ? previousOrdinal(ordinalOf(text)!) : null;
+        const sequel = numbered === null ? -1 : all().reverse().find((a) => articles[a].headingOrdinals.has(numbered)) ?? -1;
+        if (sequel >= 0) {
+          place(i, sequel);
+          break;
+        }
         // A line introduced by a colon (…护士黄艳清：) is what the colon announces, not a new article.
         if (i > 0 && articleOf[i - 1] === current && /[：:]$/.test(blocks[i - 1].text.trim())) {
           place(i, current);
@@ -222,9 +232,15 @@ export function assembleArticles(blocks: Block[], roles0: ParagraphKind[], joins
           break;
         }
         const section = headlineSectionOf(i);
+        // A label after an article closed by its credit, or over a short photo story
+        // signed by its photographer (…摄), heads an article of its own.
+        if ((role === 'label' && cur.closed && cur.hasBody) || isPhotoStory(blocks, roles, section)) {
+          place(i, openAt(i));
+          break;
+        }
         const bodyChars = section.reduce((n, k) => n + (roles[k] === 'body' ? visibleLength(blocks[k].text) : 0), 0);
         // Too little text under it to judge: a subhead (or label) of the article being read.
-        if (role === 'label' || (bodyChars < MIN_HEADLINE_EVIDENCE && !section.some((k) => roles[k] === 'byline'))) {
+        if (bodyChars < MIN_HEADLINE_EVIDENCE && !section.some((k) => roles[k] === 'byline')) {
           place(i, current);
           break;
         }
@@ -261,6 +277,23 @@ export function assembleArticles(blocks: Block[], roles0: ParagraphKind[], joins
   for (const art of articles) moveContinuationFirst(art, blocks, roles);
   finaliseHeadingRoles(roles, articles);
   return { articleOf, articles, roles };
+}
+
+/** Longest photo story (text under a headline, in visible characters) told by its credit line. */
+const PHOTO_STORY_CHARS = 400;
+
+/**
+ * A headline over a photo story: a few sentences and the photographer's
+ * credit on a line of its own (张三摄（影像中国））, nothing else.
+ */
+export function isPhotoStory(blocks: Block[], roles: ParagraphKind[], section: number[]): boolean {
+  let chars = 0;
+  let credit = false;
+  for (const k of section.slice(1)) {
+    if (roles[k] === 'body' || roles[k] === 'lead') chars += visibleLength(blocks[k].text);
+    if (roles[k] === 'byline' && /摄(?:影报道|影)?\s*(?:[（(][^（）()]{1,12}[）)])?$/.test(blocks[k].text.trim())) credit = true;
+  }
+  return credit && chars > 0 && chars <= PHOTO_STORY_CHARS;
 }
 
 /** A headline is certainly an article's when its deck, dateline, byline or continuation marker follows. */

@@ -136,18 +136,40 @@ export function looksLikeHeading(text: string): boolean {
   const n = visibleLength(t);
   if (n === 0 || n > 56) return false;
   if (/[。；;…]/.test(t)) return false;
-  if (/[！？!?]/.test(t.slice(0, -1))) return false;
+  // The column name in brackets after a headline (…怎么看？（财经眼）) and the
+  // quotes around a quoted headline (“敬礼！你们是…”) may enclose a ！ or ？.
+  const tag = COLUMN_TAG.exec(t);
+  const core = tag && tag.index > 0 ? t.slice(0, tag.index) : t;
+  const quoted = QUOTED_LINE.test(core);
+  if (!quoted && /[！？!?]/.test(core.slice(0, -1))) return false;
   if (/[，,、：:]$/.test(t)) return false;
   if (/^[，,。、；;：:！？!?）)”’]/.test(t)) return false;
   if (!isBalanced(t)) return false;
   const commas = (t.match(/[，,]/g) ?? []).length;
-  if (commas > 1) return false;
+  // A tagged or quoted headline may run to three short clauses (治理黄河，重在保护，要在治理（声音））.
+  if (commas > ((tag && tag.index > 0) || quoted ? 2 : 1)) return false;
   // A comma clause ending in a speech verb is reported speech, not a headline.
   if (/(?:说|表示|指出|认为|介绍|强调)[，,：:]/.test(t)) return false;
   // Headlines do not open with a discourse connective (与此同时，…).
   if (DISCOURSE_OPENER.test(t)) return false;
   return true;
 }
+
+/** A column name in brackets closing a line: （人民时评）, (新春走基层). */
+const COLUMN_TAG = /[（(][^（）()]{2,16}[）)]$/;
+/** A line wholly inside one pair of quotes: “做埃中友好的传颂者”. */
+const QUOTED_LINE = /^“[^“”]+”$/;
+
+/**
+ * A headline that is a quotation: the whole line is one quoted phrase of at
+ * most MAX_QUOTED_HEADLINE characters, with no full stop. A paragraph cut at
+ * a column end almost never stops right at a closing quote it opened first.
+ */
+export const isQuotedHeadline = (text: string): boolean => {
+  const t = text.trim();
+  return QUOTED_LINE.test(t) && visibleLength(t) <= MAX_QUOTED_HEADLINE && !/[。；;…]/.test(t);
+};
+const MAX_QUOTED_HEADLINE = 40;
 
 const DISCOURSE_OPENER =
   /^(?:与此同时|同时|此外|另外|其中|目前|当前|近日|日前|近年来|对此|因此|然而|但是|不过|而且|随后|此前|之后|最后|首先|其次|再次|据介绍|据了解|据悉|记者了解到|他说|她说|今年|去年|明年)[，,]/;
@@ -193,6 +215,52 @@ export function startsMidSentence(text: string, shortFirstSentence = true): bool
   return false;
 }
 
+/** Longest numbered section heading, in visible characters. */
+const MAX_NUMBERED_HEADING = 30;
+
+/**
+ * A numbered section heading of a document or long report: 二、积极推进基层综合行政执法改革,
+ * （三）强化监督. Short, headline-shaped and numbered with 、 or brackets (一是 and
+ * 第一， open paragraphs instead); not a cut sentence even when the page pairs
+ * its last character with the next block's first.
+ */
+export function isNumberedHeading(text: string): boolean {
+  const t = text.trim();
+  const ord = ordinalOf(t);
+  return ord !== null && (ord.endsWith('、') || ord.startsWith('(')) && visibleLength(t) <= MAX_NUMBERED_HEADING && looksLikeHeading(t) && !endsOnBoundChar(t);
+}
+
+const CHINESE_DIGITS = '〇一二三四五六七八九';
+/** The number of a normalised ordinal (二、 → 2, (十一) → 11), or null. */
+export function ordinalValue(ordinal: string): number | null {
+  const m = /[0-9０-９〇零一二两三四五六七八九十]+/.exec(ordinal);
+  if (!m) return null;
+  const d = m[0].replace(/[０-９]/g, (c) => String(c.charCodeAt(0) - 0xff10));
+  if (/^[0-9]+$/.test(d)) return Number(d);
+  const n = d.replace('两', '二').replace('零', '〇');
+  if (!n.includes('十')) return n.length === 1 ? CHINESE_DIGITS.indexOf(n) : null;
+  const [tens, ones] = n.split('十');
+  const t = tens === '' ? 1 : CHINESE_DIGITS.indexOf(tens);
+  const o = ones === '' ? 0 : CHINESE_DIGITS.indexOf(ones);
+  return t < 0 || o < 0 ? null : t * 10 + o;
+}
+
+/** The ordinal just before `ordinal` in the same style (三、 → 二、), or null for a first one. */
+export function previousOrdinal(ordinal: string): string | null {
+  const v = ordinalValue(ordinal);
+  if (v === null || v <= 1) return null;
+  const m = /[0-9０-９〇零一二两三四五六七八九十]+/.exec(ordinal)!;
+  const digits = /^[0-9０-９]+$/.test(m[0]);
+  const prev = digits ? String(v - 1) : chineseNumber(v - 1);
+  return ordinal.slice(0, m.index) + prev + ordinal.slice(m.index + m[0].length);
+}
+
+function chineseNumber(v: number): string {
+  if (v < 10) return CHINESE_DIGITS[v];
+  const tens = Math.floor(v / 10);
+  return `${tens === 1 ? '' : CHINESE_DIGITS[tens]}十${v % 10 ? CHINESE_DIGITS[v % 10] : ''}`;
+}
+
 /** Whether a block opens with a formula that can only start a paragraph. */
 export function startsParagraph(text: string): boolean {
   return isDatelineLead(text) || ordinalOf(text) !== null;
@@ -223,7 +291,7 @@ export function isUnevenClause(text: string): boolean {
  */
 export function hasHeadlineMark(text: string): boolean {
   const t = text.trim();
-  return /(?:——|──)$/.test(t) || isSubtitleLine(t) || /[（(][^（）()]{2,16}[）)]$/.test(t) || /\S[\s\u3000]{2,}\S/.test(t) || /[！？!?]$/.test(t);
+  return /(?:——|──)$/.test(t) || isSubtitleLine(t) || isQuotedHeadline(t) || /[（(][^（）()]{2,16}[）)]$/.test(t) || /\S[\s\u3000]{2,}\S/.test(t) || /[！？!?]$/.test(t);
 }
 
 /**

@@ -15,6 +15,8 @@ import {
   endsOpen,
   hasHeadlineMark,
   isUnevenClause,
+  hasColumnName,
+  isNumberedHeading,
   startsMidSentence,
   visibleLength,
 } from './cues.ts';
@@ -37,7 +39,7 @@ export function classifyBlock(blocks: Block[], i: number, pairs: Map<string, num
   if (isSubtitleLine(text) && visibleLength(text) <= 64 && !/[。]/.test(text.slice(0, -1))) return 'subtitle';
   if (!looksLikeHeading(text)) return 'body';
   if (isLabel(text) && !endsOnBoundChar(text) && !continuesIntoNext(blocks, i)) return 'label';
-  if (hasHeadlineMark(text)) return 'title';
+  if (hasHeadlineMark(text) || isNumberedHeading(text)) return 'title';
   if (readsOnInto(blocks, i, pairs)) return 'body';
   return looksLikeStrongHeading(text) || !continuesIntoNext(blocks, i) ? 'title' : 'body';
 }
@@ -64,7 +66,52 @@ function nextReadable(blocks: Block[], i: number): Block | null {
 /** Roles of all blocks, in block order. */
 export function blockRoles(blocks: Block[]): ParagraphKind[] {
   const pairs = pageCharPairs(blocks.map((b) => b.text));
-  return blocks.map((_, i) => classifyBlock(blocks, i, pairs));
+  const roles = blocks.map((_, i) => classifyBlock(blocks, i, pairs));
+  for (let i = 0; i < blocks.length; i++) if (roles[i] === 'body' && (isKicker(blocks, roles, i) || isDashKicker(blocks, roles, i))) roles[i] = 'title';
+  return roles;
+}
+
+/** Longest kicker ending in a dash, in visible characters. */
+const MAX_DASH_KICKER = 64;
+
+/**
+ * A kicker that hands over to its headline with a dash (广州以“三旧”改造为抓手，…，实现“老城市新活力”——
+ * over 老城焕新), even with a full stop inside (表格过滥，问题不小。福建…——). A
+ * paragraph ending in a dash introduces a list of body text instead.
+ */
+export function isDashKicker(blocks: Block[], roles: ParagraphKind[], i: number): boolean {
+  const t = blocks[i].text.trim();
+  if (!/(?:——|──)$/.test(t) || visibleLength(t) > MAX_DASH_KICKER || startsMidSentence(t)) return false;
+  let j = i + 1;
+  while (j < blocks.length && roles[j] === 'caption') j++;
+  return j < blocks.length && (roles[j] === 'title' || roles[j] === 'subtitle');
+}
+
+/** Longest kicker (引题) line, in visible characters. */
+const MAX_KICKER = 40;
+
+/**
+ * A kicker over a headline: a clause or two with no full stop (中小企业复工复产，哪些问题须关注？
+ * / 江苏省强化协调服务和政策支持，党员干部狠抓落实) printed where an article
+ * begins (top of the page or after a finished paragraph or credit) right
+ * above a headline that is unmistakably one (a column name, a deck, dateline
+ * or byline under it). Its commas make it read as body text otherwise.
+ */
+export function isKicker(blocks: Block[], roles: ParagraphKind[], i: number): boolean {
+  const t = blocks[i].text.trim();
+  if (visibleLength(t) > MAX_KICKER || /[。；;…]/.test(t) || /[，,、：:“‘《（(]$/.test(t) || startsMidSentence(t)) return false;
+  if ((t.match(/[，,？?]/g) ?? []).length > 3) return false;
+  const prev = i > 0 ? i - 1 : -1;
+  if (prev >= 0) {
+    const r = roles[prev];
+    const finished = r === 'byline' || r === 'source' || r === 'caption' || ((r === 'body' || r === 'lead') && endsSentence(blocks[prev].text));
+    if (!finished) return false;
+  }
+  const j = i + 1;
+  if (j >= blocks.length || roles[j] !== 'title') return false;
+  if (hasColumnName(blocks[j].text)) return true;
+  const after = roles[j + 1];
+  return after === 'subtitle' || after === 'lead' || after === 'byline';
 }
 
 /**
