@@ -149,8 +149,14 @@ export async function writeBundle(dir: string, files: Map<string, BundleFile>): 
   for (const name of await readdir(dir)) {
     if (DATA_FILE.test(name) && !files.has(name)) await rm(join(dir, name));
   }
-  // The manifest last, so a reader never sees it before the files it names.
-  for (const [name, content] of files) if (name !== MANIFEST) await writeFile(join(dir, name), content);
+  // Many at a time (a big archive has thousands of small shards: one by one
+  // took 5.5 s for people-daily), and the manifest last, so a reader never
+  // sees it before the files it names.
+  const queue = [...files.keys()].filter((name) => name !== MANIFEST);
+  const writer = async () => {
+    for (let name = queue.pop(); name !== undefined; name = queue.pop()) await writeFile(join(dir, name), files.get(name)!);
+  };
+  await Promise.all(Array.from({ length: 32 }, writer));
   await writeFile(join(dir, MANIFEST), files.get(MANIFEST)!);
 }
 

@@ -34,9 +34,10 @@ export function minshengCorpus(options: CorpusPluginOptions): Plugin {
       const output = await run(tsx, [cli, '--in', pagesDir, '--out', out, '--quiet'], root);
       log(output.trim());
       // Bytes, not text: the index chunks are compressed binary.
-      const bundle = new Map<string, Buffer>();
-      for (const name of await readdir(out)) bundle.set(name, await readFile(join(out, name)));
-      return bundle;
+      // Read many at a time: a big archive has thousands of small shards.
+      const names = await readdir(out);
+      const contents = await Promise.all(names.map((name) => readFile(join(out, name))));
+      return new Map(names.map((name, i) => [name, contents[i]]));
     } finally {
       await rm(out, { recursive: true, force: true });
     }
