@@ -11,13 +11,15 @@ import SearchWorker from './search.worker.ts?worker';
 class SearchClient {
   #worker: Worker | null = null;
   #ready: Promise<void> | null = null;
+  #init: Promise<void> | null = null;
   #latest = 0;
   #pending = new Map<number, { resolve: (r: SearchResult | null) => void; reject: (e: Error) => void }>();
 
+  /** Resolves when the worker has opened the index (its meta read); a failure is forgotten, so a retry retries. */
   ready(): Promise<void> {
     this.#ready ??= (async () => {
-      const m = await loadManifest();
-      const worker = (this.#worker ??= this.#spawn());
+      await this.#posted();
+      const worker = this.#worker!;
       await new Promise<void>((resolve, reject) => {
         const onMessage = (e: MessageEvent<WorkerResponse>) => {
           if (e.data.type === 'ready') resolve();
@@ -26,23 +28,45 @@ class SearchClient {
           worker.removeEventListener('message', onMessage);
         };
         worker.addEventListener('message', onMessage);
-        this.#send({ type: 'init', base: DATA_BASE, search: m.files.search, shards: m.files.shards });
       });
     })().catch((e) => {
       this.#ready = null;
+      this.#init = null;
       throw e;
     });
     return this.#ready;
   }
 
-  /** Resolves with the result, or null when a newer query superseded this one. */
+  /** Resolves once the worker has been told where the index is (it spawns first: its code loads while the manifest does). */
+  #posted(): Promise<void> {
+    this.#init ??= (async () => {
+      const worker = (this.#worker ??= this.#spawn());
+      const m = await loadManifest();
+      worker.postMessage({ type: 'init', base: DATA_BASE, search: m.files.search, shards: m.files.shards } satisfies WorkerRequest);
+    })().catch((e) => {
+      this.#init = null;
+      throw e;
+    });
+    return this.#init;
+  }
+
+  /**
+   * Resolves with the result, or null when a newer query superseded this one.
+   * Posted as soon as the worker has its init message, not once it answered
+   * it: the worker handles messages in order, so the query waits there, and
+   * the page's main thread (busy rendering on load) is not a round trip in
+   * between (measured: 50 ms of a 320 ms first result on the seeds).
+   */
   async search(query: string, options: SearchOptions = {}): Promise<SearchResult | null> {
     const id = ++this.#latest;
-    await this.ready();
+    this.ready().catch(() => {
+      // The query's own answer carries the error.
+    });
+    await this.#posted();
     if (id !== this.#latest) return null;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
-      this.#send({ type: 'search', id, query, options });
+      this.#worker!.postMessage({ type: 'search', id, query, options } satisfies WorkerRequest);
     });
   }
 
@@ -58,10 +82,6 @@ class SearchClient {
       else waiter.resolve(msg.id === this.#latest ? msg.result : null);
     });
     return worker;
-  }
-
-  #send(msg: WorkerRequest) {
-    this.#worker!.postMessage(msg);
   }
 }
 
