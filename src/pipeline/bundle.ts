@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import {
   BUNDLE_VERSION,
   CATALOG_CHUNK,
+  docOfId,
   MANIFEST,
   newestFirst,
   shardOf,
@@ -11,6 +12,7 @@ import {
   type CatalogPage,
   type FileRef,
   type FileSet,
+  type PageFacts,
   type Manifest,
 } from '../shared/bundle.ts';
 import { buildSearchFiles } from './search-index.ts';
@@ -46,9 +48,11 @@ export async function bundleCorpus(corpus: Corpus): Promise<Map<string, BundleFi
   };
 
   const shards = articleShards(corpus);
+  const facts = factShards(corpus, shards.length);
   const search = await buildSearchFiles(shards.map((s) => s.articles));
   const files: Manifest['files'] = {
     shards: set('shard', 'json', shards.map((shard) => JSON.stringify(shard))),
+    facts: set('facts', 'json', facts.map((f) => JSON.stringify(f))),
     catalog: catalogChunks(corpus).map((chunk, i) => json(`catalog-${i}`, chunk)),
     events: json('events', corpus.events),
     figures: json('figures', corpus.figures),
@@ -108,6 +112,14 @@ function articleShards(corpus: Corpus): ArticleShard[] {
   return shards;
 }
 
+/** Each page's events and figures, in the shard of the page (see PageFacts). */
+function factShards(corpus: Corpus, count: number): PageFacts[] {
+  const out: PageFacts[] = Array.from({ length: count }, () => ({ events: [], figures: [] }));
+  for (const e of corpus.events) out[shardOf(docOfId(e.article), count)].events.push(e);
+  for (const f of corpus.figures) out[shardOf(docOfId(f.article), count)].figures.push(f);
+  return out;
+}
+
 /** The catalog, newest page first, CATALOG_CHUNK pages per file. */
 function catalogChunks(corpus: Corpus): CatalogPage[][] {
   const eventsBy = countBy(corpus.events.map((e) => e.article));
@@ -141,7 +153,7 @@ function catalogChunks(corpus: Corpus): CatalogPage[][] {
 }
 
 /** Data files this module writes (and may remove when a rebuild no longer has them). */
-const DATA_FILE = /^(manifest\.json|(shard-\d+|catalog-\d+|search-\d+|search-meta|search-pinyin|events|figures)\.[0-9a-f]{12}\.(json|bin))$/;
+const DATA_FILE = /^(manifest\.json|(shard-\d+|facts-\d+|catalog-\d+|search-\d+|search-meta|search-pinyin|events|figures)\.[0-9a-f]{12}\.(json|bin))$/;
 
 /** Write bundle files into `dir`, removing data files of earlier builds. */
 export async function writeBundle(dir: string, files: Map<string, BundleFile>): Promise<void> {

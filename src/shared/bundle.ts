@@ -64,6 +64,17 @@ export interface FileSet {
   bytes: number;
 }
 
+/**
+ * The dated events and welfare figures of a shard's pages (same shardOf as
+ * the shards): what the article view shows beside an article. The timeline
+ * and the charts read every event and figure from `events` and `figures`;
+ * on people-daily those are 4.4 and 3.8 MB gzip, too much to open one article.
+ */
+export interface PageFacts {
+  events: DateEvent[];
+  figures: Figure[];
+}
+
 export interface SearchFiles {
   /** Must equal SEARCH_CONFIG_VERSION of the code that reads the index. */
   config: string;
@@ -85,6 +96,8 @@ export interface Manifest {
   files: {
     /** Pages, articles and fragments; a page's are in shard `shardOf(page id, shards.count)`: `shard-<i>.<hash>.json`. */
     shards: FileSet;
+    /** The events and figures of the same pages: `facts-<i>.<hash>.json`, shard for shard. */
+    facts: FileSet;
     /** The catalog of pages and their articles, newest page first, in chunks of CATALOG_CHUNK pages. */
     catalog: FileRef[];
     events: FileRef;
@@ -113,13 +126,15 @@ export interface Manifest {
 export const CATALOG_CHUNK = 50;
 
 export const shardFile = (shards: FileSet, i: number) => `shard-${i}.${shards.hash}.json`;
+export const factsFile = (facts: FileSet, i: number) => `facts-${i}.${facts.hash}.json`;
 export const chunkFile = (chunks: FileSet, i: number) => `search-${i}.${chunks.hash}.bin`;
 
 /** Every data file the manifest names, with its size where known (the sets' sizes are their totals). */
 export function dataFiles(m: Manifest): { files: string[]; bytes: number } {
-  const { shards, catalog, events, figures, search } = m.files;
+  const { shards, facts, catalog, events, figures, search } = m.files;
   const files = [
     ...Array.from({ length: shards.count }, (_, i) => shardFile(shards, i)),
+    ...Array.from({ length: facts.count }, (_, i) => factsFile(facts, i)),
     ...catalog.map((f) => f.file),
     events.file,
     figures.file,
@@ -127,7 +142,7 @@ export function dataFiles(m: Manifest): { files: string[]; bytes: number } {
     search.pinyin.file,
     ...Array.from({ length: search.chunks.count }, (_, i) => chunkFile(search.chunks, i)),
   ];
-  const bytes = shards.bytes + catalog.reduce((n, f) => n + f.bytes, 0) + events.bytes + figures.bytes + search.meta.bytes + search.pinyin.bytes + search.chunks.bytes;
+  const bytes = shards.bytes + facts.bytes + catalog.reduce((n, f) => n + f.bytes, 0) + events.bytes + figures.bytes + search.meta.bytes + search.pinyin.bytes + search.chunks.bytes;
   return { files, bytes };
 }
 

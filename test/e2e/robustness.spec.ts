@@ -171,6 +171,7 @@ test.describe('broken data files', () => {
       // Sets of files share one hash: another hash names files that are not there.
       const wrongSet = (s: { hash: string }) => ({ ...s, hash: '000000000000' });
       files.shards = wrongSet(files.shards);
+      files.facts = wrongSet(files.facts);
       files.catalog = files.catalog.map(wrong);
       for (const key of ['events', 'figures'] as const) files[key] = wrong(files[key]);
       files.search = { ...files.search, meta: wrong(files.search.meta), pinyin: wrong(files.search.pinyin), chunks: wrongSet(files.search.chunks) };
@@ -179,7 +180,7 @@ test.describe('broken data files', () => {
     for (const url of ['#/article/000_9544aa7ef02d880a-a1', '#/timeline', '#/charts']) {
       await page.goto('./' + url);
       // 404, or the preview server's index.html fallback: either way, not data.
-      await expect(page.locator('.load-error').first(), url).toContainText(/HTTP 404|corrupt: (shard|catalog|events|figures)/);
+      await expect(page.locator('.load-error').first(), url).toContainText(/HTTP 404|corrupt: (shard|facts|catalog|events|figures)/);
       await expect(page.getByRole('button', { name: '重试' }), url).toBeVisible();
       await expect(page.locator('.loading'), url).toHaveCount(0);
     }

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BUNDLE_VERSION, CATALOG_CHUNK, dataFiles, newestFirst, shardFile, shardOf, type ArticleShard, type CatalogPage, type Manifest } from '../../src/shared/bundle.ts';
+import { BUNDLE_VERSION, CATALOG_CHUNK, dataFiles, docOfId, factsFile, newestFirst, shardFile, shardOf, type ArticleShard, type PageFacts, type CatalogPage, type Manifest } from '../../src/shared/bundle.ts';
+import type { DateEvent, Figure } from '../../src/shared/types.ts';
 
 /** The command-line contract, run as a user runs it (through tsx, as npm run does). */
 const run = promisify(execFile);
@@ -72,8 +73,19 @@ describe('npm run corpus', () => {
     expect(manifest.files.catalog.length).toBe(Math.max(1, Math.ceil(documents.length / CATALOG_CHUNK)));
     expect(catalog.map((p) => p.id)).toEqual([...documents].sort(newestFirst).map((d) => d.id));
     expect(catalog.flatMap((p) => p.articles.map((a) => a.id)).sort()).toEqual(articles.map((a) => a.id).sort());
-    const events = await read<unknown[]>(manifest.files.events.file);
-    const figures = await read<unknown[]>(manifest.files.figures.file);
+    const events = await read<DateEvent[]>(manifest.files.events.file);
+    const figures = await read<Figure[]>(manifest.files.figures.file);
+    // Each page's events and figures are also in its facts shard, and nowhere else among them.
+    const { facts } = manifest.files;
+    expect(facts.count).toBe(shards.length);
+    const factShards = await Promise.all(Array.from({ length: facts.count }, (_, i) => read<PageFacts>(factsFile(facts, i))));
+    factShards.forEach((f, i) => {
+      for (const e of f.events) expect(shardOf(docOfId(e.article), facts.count)).toBe(i);
+      for (const x of f.figures) expect(shardOf(docOfId(x.article), facts.count)).toBe(i);
+    });
+    expect(factShards.flatMap((f) => f.events.map((e) => e.id)).sort()).toEqual(events.map((e) => e.id).sort());
+    expect(factShards.flatMap((f) => f.figures.map((x) => x.id)).sort()).toEqual(figures.map((x) => x.id).sort());
+    expect(events.length).toBeGreaterThan(0);
     expect(manifest.counts).toEqual({
       pages: documents.length,
       articles: articles.length,

@@ -1,4 +1,4 @@
-import { docOfId, MANIFEST, shardFile, shardOf, type ArticleShard, type CatalogPage, type Manifest } from '../../shared/bundle.ts';
+import { docOfId, factsFile, MANIFEST, shardFile, shardOf, type ArticleShard, type PageFacts, type CatalogPage, type Manifest } from '../../shared/bundle.ts';
 import type { Article, DateEvent, Figure, Fragment, PageDocument } from '../../shared/types.ts';
 
 /**
@@ -97,6 +97,13 @@ export async function loadCatalogChunk(i: number): Promise<CatalogPage[]> {
 export async function loadCatalog(): Promise<CatalogPage[]> {
   const chunks = (await loadManifest()).files.catalog;
   return (await Promise.all(chunks.map((c) => loadFile<CatalogPage[]>(c.file)))).flat();
+}
+
+/** The events and figures of one article, from its page's facts shard (not the whole corpus's). */
+export async function loadArticleFacts(article: string): Promise<{ events: DateEvent[]; figures: Figure[] }> {
+  const { facts } = (await loadManifest()).files;
+  const all = await loadFile<PageFacts>(factsFile(facts, shardOf(docOfId(article), facts.count)));
+  return { events: all.events.filter((e) => e.article === article), figures: all.figures.filter((f) => f.article === article) };
 }
 
 export async function loadEvents(): Promise<DateEvent[]> {
