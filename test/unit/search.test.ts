@@ -6,6 +6,7 @@ import { forEachIndexTerm, lookupsOf, normalizeByCodePoint, normalizeForSearch, 
 import { SearchEngine, type SearchDoc, type SearchResult } from '../../src/shared/search.ts';
 import { engineOfDocs, memorySource } from '../../src/pipeline/search-source.ts';
 import { keyTerm, scanIndexTerms, sortByKey } from '../../src/pipeline/search-index.ts';
+import { IndexChunk, encodeChunk } from '../../src/shared/search/postings.ts';
 
 const docs = seedSearchDocs();
 const textOf = new Map(docs.map((d) => [d.id, normalizeForSearch(d.text)]));
@@ -344,6 +345,19 @@ describe('the index builder', () => {
         expect(fast).toEqual(slow);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  test('property: a chunk directory (front-coded terms, astral characters too) reads back as written', () => {
+    const term = fc.array(fc.constantFrom('互', '助', '金', '𠮷', '𠮷野', 'a', '10', '，'), { minLength: 1, maxLength: 3 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(fc.uniqueArray(term, { minLength: 1, maxLength: 30 }), (list) => {
+        const terms = [...list].sort();
+        const lengths = terms.map((_, i) => i % 3);
+        const body = new Uint8Array(lengths.reduce((n, l) => n + l, 0));
+        const chunk = new IndexChunk(encodeChunk(terms, lengths, body));
+        expect(chunk.terms).toEqual(terms);
+      }),
     );
   });
 

@@ -4,7 +4,10 @@
  *
  * A chunk, before gzip, is a run of unsigned LEB128 varints:
  *   termCount
- *   for each term, in code-unit order: byteLength, UTF-8 bytes, postingBytes
+ *   for each term, in code-unit order: the code units it shares with the
+ *     term before (front coding: sorted pairs mostly share their first
+ *     character), the byte length of the rest in UTF-8, those bytes (raw),
+ *     postingBytes
  *   for each term, the posting list: paragraphCount, then for each paragraph
  *     paragraph − previous paragraph (the first: itself), positionCount,
  *     position − previous position (the first: itself)
@@ -49,8 +52,15 @@ export class VarintWriter {
     this.bytes[this.length++] = v;
   }
 
-  writeBytes(data: Uint8Array): void {
-    for (const b of data) this.write(b);
+  /** Bytes as they are (UTF-8 text), not as varints. */
+  writeRaw(data: Uint8Array): void {
+    while (this.length + data.length > this.bytes.length) {
+      const grown = new Uint8Array(this.bytes.length * 2);
+      grown.set(this.bytes.subarray(0, this.length));
+      this.bytes = grown;
+    }
+    this.bytes.set(data, this.length);
+    this.length += data.length;
   }
 
   result(): Uint8Array {
@@ -78,6 +88,13 @@ class VarintReader {
       shift += 7;
     }
   }
+
+  readRaw(n: number): Uint8Array {
+    if (this.at + n > this.bytes.length) throw new Error('search index chunk is truncated');
+    const out = this.bytes.subarray(this.at, this.at + n);
+    this.at += n;
+    return out;
+  }
 }
 
 /** A chunk's bytes: the directory (each term and its list's length), then the lists, in the same order. */
@@ -85,11 +102,18 @@ export function encodeChunk(terms: string[], lengths: number[], lists: Uint8Arra
   const utf8 = new TextEncoder();
   const head = new VarintWriter();
   head.write(terms.length);
+  let previous = '';
   terms.forEach((term, i) => {
-    const bytes = utf8.encode(term);
-    head.write(bytes.length);
-    head.writeBytes(bytes);
+    let shared = 0;
+    while (shared < term.length && shared < previous.length && term.charCodeAt(shared) === previous.charCodeAt(shared)) shared++;
+    // Never split a surrogate pair between the shared part and the rest.
+    if (shared > 0 && (term.charCodeAt(shared - 1) & 0xfc00) === 0xd800) shared--;
+    const rest = utf8.encode(term.slice(shared));
+    head.write(shared);
+    head.write(rest.length);
+    head.writeRaw(rest);
     head.write(lengths[i]);
+    previous = term;
   });
   const start = head.result();
   const out = new Uint8Array(start.length + lists.length);
@@ -111,11 +135,11 @@ export class IndexChunk {
     const count = reader.read();
     this.terms = new Array<string>(count);
     const lengths = new Int32Array(count);
+    let previous = '';
     for (let i = 0; i < count; i++) {
-      const n = reader.read();
-      const raw = new Uint8Array(n);
-      for (let k = 0; k < n; k++) raw[k] = reader.read();
-      this.terms[i] = utf8.decode(raw);
+      const shared = reader.read();
+      const rest = utf8.decode(reader.readRaw(reader.read()));
+      previous = this.terms[i] = previous.slice(0, shared) + rest;
       lengths[i] = reader.read();
     }
     this.offsets = new Int32Array(count + 1);
