@@ -156,7 +156,11 @@ async function firstResult(
   const kinds = new Map<string, { n: number; bytes: number }>();
   for (const f of before) {
     const name = new URL(f.url).pathname.split('/').pop() ?? '';
-    const kind = /^(shard|catalog|search-meta|search|events|figures)[-.]/.exec(name)?.[1] ?? (name.endsWith('.json') ? name : /\.(js|css|html|png|svg|webmanifest)$/.exec(name)?.[1] ?? (name || 'html'));
+    // Code by its extension first (search.worker-….js is code, not index).
+    const kind =
+      /\.(js|css|html|png|svg|webmanifest)$/.exec(name)?.[1] ??
+      /^(shard|facts|catalog|search-meta|search-pinyin|search|events|figures)[-.]/.exec(name)?.[1] ??
+      (name || 'html');
     const k = kinds.get(kind) ?? { n: 0, bytes: 0 };
     k.n++;
     k.bytes += f.bytes;

@@ -13,7 +13,7 @@ const gzipAsync = promisify(gzip);
  * fetches the chunk of each term it looks up, so chunks stay small, and a
  * term is never split, so a very common character's chunk may be bigger.
  */
-const CHUNK_BYTES = 48 * 1024;
+const CHUNK_BYTES = 16 * 1024;
 
 export interface SearchBuild {
   config: string;
