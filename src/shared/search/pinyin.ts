@@ -16,13 +16,6 @@ const MAX_SYLLABLE = 6;
 const MAX_SEGMENTATIONS = 32;
 const BEAM_WIDTH = 32;
 const MAX_PINYIN_CANDIDATES = 8;
-/**
- * Characters tried for the first syllable, the corpus's most frequent first
- * (the table is ordered so): each costs an index lookup, and a syllable such
- * as yi has over a hundred characters.
- */
-const FIRST_CHARS = 16;
-
 /** Paragraphs containing a term; may fetch index chunks. */
 export type Frequency = (term: string) => Promise<number>;
 
@@ -86,10 +79,14 @@ function keepBest(states: BeamState[]): BeamState[] {
 
 /** Han strings for one segmentation whose every char and adjacent pair occurs in the index. */
 async function expandSegmentation(syllables: string[], table: PinyinTable, frequency: Frequency): Promise<BeamState[]> {
-  const firsts = Array.from(charsOf(syllables[0], table)).slice(0, FIRST_CHARS);
-  const counts = await Promise.all(firsts.map(frequency));
-  let beam: BeamState[] = firsts.flatMap((ch, i) => (counts[i] > 0 ? [{ text: ch, last: ch, support: counts[i] }] : []));
-  beam = keepBest(beam);
+  // The first syllable's characters need no lookup: the table lists only
+  // characters the corpus has, most frequent first, so its order is the
+  // beam's; and a chain's support is its rarest pair, never rarer than its
+  // first character. (Counting each one cost an index fetch per character:
+  // a syllable such as ji has over a hundred.)
+  let beam: BeamState[] = Array.from(charsOf(syllables[0], table))
+    .slice(0, BEAM_WIDTH)
+    .map((ch, i) => ({ text: ch, last: ch, support: Number.MAX_SAFE_INTEGER - i }));
   for (const syllable of syllables.slice(1)) {
     const chars = Array.from(charsOf(syllable, table));
     // A step's pairs all start with a beam state's last character, so they
