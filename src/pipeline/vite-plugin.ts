@@ -34,10 +34,16 @@ export function minshengCorpus(options: CorpusPluginOptions): Plugin {
       const output = await run(tsx, [cli, '--in', pagesDir, '--out', out, '--quiet'], root);
       log(output.trim());
       // Bytes, not text: the index chunks are compressed binary.
-      // Read many at a time: a big archive has thousands of small shards.
+      // Read 32 at a time: a big archive has thousands of small shards (one
+      // by one is slow; all at once ran out of file handles, EMFILE, at 20,000).
       const names = await readdir(out);
-      const contents = await Promise.all(names.map((name) => readFile(join(out, name))));
-      return new Map(names.map((name, i) => [name, contents[i]]));
+      const bundle = new Map<string, Buffer>();
+      const queue = [...names];
+      const reader = async () => {
+        for (let name = queue.pop(); name !== undefined; name = queue.pop()) bundle.set(name, await readFile(join(out, name)));
+      };
+      await Promise.all(Array.from({ length: 32 }, reader));
+      return bundle;
     } finally {
       await rm(out, { recursive: true, force: true });
     }
