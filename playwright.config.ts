@@ -16,6 +16,10 @@ export default defineConfig({
     launchOptions: launchOptions(),
     locale: 'zh-CN',
     trace: 'retain-on-failure',
+    // The service worker is tested in offline.spec.ts, which allows it. Elsewhere
+    // its "ready offline" notice, in the page flow under the masthead, could
+    // appear mid-test and move what a test was about to point at.
+    serviceWorkers: 'block',
   },
   projects: [
     { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 } } },

@@ -1,5 +1,8 @@
 import { expect, test } from './fixtures.ts';
 
+// The rest of the suite blocks the service worker (playwright.config.ts); here it is the subject.
+test.use({ serviceWorkers: 'allow' });
+
 test('after one visit the app reloads and searches with no network', async ({ page, context }) => {
   await page.goto('./');
   // Wait until the service worker has installed and precached everything.
