@@ -241,11 +241,6 @@ export class SearchEngine {
     return new SearchEngine(source, meta);
   }
 
-  /** Number of paragraphs indexed. */
-  get paragraphs(): number {
-    return this.n;
-  }
-
   // -------------------------------------------------------------------------
   // Reading the index
 

@@ -78,11 +78,6 @@ export async function loadDocument(doc: string): Promise<PageDocument | null> {
   return (await loadShard(doc)).documents.find((d) => d.id === doc) ?? null;
 }
 
-/** How many catalog chunks there are (CATALOG_CHUNK pages each, newest first). */
-export async function catalogChunks(): Promise<number> {
-  return (await loadManifest()).files.catalog.length;
-}
-
 /** One chunk of the catalog; an index past the end is an empty list. */
 export async function loadCatalogChunk(i: number): Promise<CatalogPage[]> {
   const chunks = (await loadManifest()).files.catalog;

@@ -1,8 +1,9 @@
 /**
- * The final check that makes every hit real: the paragraph (normalised the
- * same way as the query) must contain the term, with numbers and non-Han
- * words matching whole, exactly as the encoder indexes them. Without the
- * whole-token rule `170` would be "found" inside `1700`.
+ * Where a term occurs in a paragraph's normalised text, for the marks of a
+ * snippet: numbers and non-Han words match whole, as the index holds them
+ * (without that rule `170` would be marked inside `1700`). Matching itself
+ * runs on the index's positions (search.ts); this reads the text of the
+ * hits shown only.
  */
 import { NUMBER_AT, TOKEN, WORD_AT } from '../search-config.ts';
 
@@ -60,19 +61,4 @@ export function findOccurrences(text: string, term: CompiledTerm, max = Infinity
     if (isWholeAt(text, at, term)) ranges.push([at, at + len]);
   }
   return ranges;
-}
-
-/** Start of the first valid occurrence at or after `from`, or -1. */
-export function firstOccurrence(text: string, term: CompiledTerm, from = 0): number {
-  for (let at = text.indexOf(term.text, from); at >= 0; at = text.indexOf(term.text, at + 1)) {
-    if (term.wholeTokens.length === 0 || isWholeAt(text, at, term)) return at;
-  }
-  return -1;
-}
-
-/** Valid occurrences counted from a known first one, stopping at `max`. */
-export function countOccurrences(text: string, term: CompiledTerm, first: number, max: number): number {
-  let n = 0;
-  for (let at = first; at >= 0 && n < max; at = firstOccurrence(text, term, at + 1)) n++;
-  return n;
 }
