@@ -21,6 +21,7 @@ import {
   trailingCredit,
 } from '../../src/pipeline/layout/cues.ts';
 import { junctionCount, pageCharPairs } from '../../src/pipeline/layout/similarity.ts';
+import { crossesWord } from '../../src/pipeline/layout/lexicon.ts';
 import { bCubed, charsKept } from '../../src/pipeline/layout/evaluate.ts';
 import { readPage, type PageLayout } from '../../src/pipeline/layout/index.ts';
 import { orderPreservingMatch } from '../../src/pipeline/layout/reflow.ts';
@@ -272,6 +273,30 @@ describe('cut heads versus headlines', () => {
     ['2. 需提供的相关附件证明材料', '2.'],
     ['第二，聚焦互联互通', '第二'],
   ])('ordinalOf(%s) = %s', (text, expected) => expect(ordinalOf(text)).toBe(expected));
+});
+
+describe('word seams', () => {
+  // Column ends cut words (generated pages from the People's Daily corpus);
+  // a line that ends where it should does not run on into the next.
+  test.each([
+    ['家是社会的细胞，也是温暖的港', '湾。无论是防控期间', true],
+    ['唐康林练得起劲，也引起了朋友的注', '意。', true],
+    ['严格执行传染病防治法及其实施条', '例、野生动物保护法', true],
+    ['会议并发表重', '要讲话。他强调', true],
+    // A break between two words leaves no trace here (the reflow has other cues).
+    ['综合分析国内', '形势和国际背景', false],
+    ['我们必须', '坚定信念', false],
+    // Headlines, finished sentences and clauses end on a word's end.
+    ['保持定力，坚持稳健取向', '近期，欧洲央行重启QE', false],
+    ['织密互助保障网 荆楚职工享温暖', '——湖北2025年工会互助保障民生实事超额完成', false],
+    ['全面拉开复工复产大幕。', '中国五冶快速绘制', false],
+    ['网络直播带来新变化', '本报记者 张 洋', false],
+    // Only Han characters on both sides of the seam count.
+    ['抵御风险的“第二医保”。2025', '年，湖北将其纳入', false],
+    ['询问身体健康状况、', '家庭收入、子女就学等情况。', false],
+  ])('%s | %s → %s', (before, after, crosses) => {
+    expect(crossesWord(before, after)).toBe(crosses);
+  });
 });
 
 describe('block roles', () => {

@@ -1,5 +1,6 @@
 import type { Block, ParagraphKind } from '../../shared/types.ts';
 import { endsSentence, startsMidSentence, startsParagraph, visibleLength } from './cues.ts';
+import { crossesWord } from './lexicon.ts';
 import { bigramProfile, cosine, junctionCount, mergeProfile, pageCharPairs, type Profile } from './similarity.ts';
 
 /** A column-break rejoin: block `to` continues the sentence block `from` left unfinished. */
@@ -17,6 +18,8 @@ const MID_BONUS = 0.1;
 const WEAK_MID_BONUS = 0.03;
 /** Weight of a seam the page's own character pairs vouch for (武|汉). */
 const SEAM_BONUS = 0.05;
+/** Weight of a seam a dictionary word runs across (港|湾): a column end cut the word. */
+const WORD_BONUS = 0.1;
 /** Preference for the block printed right below (after captions). */
 const ADJACENT_BONUS = 0.06;
 /** Cost of a candidate that sits below a finished paragraph while a plain body block follows the break. */
@@ -160,10 +163,12 @@ function continuations(
     const belowFinished = above !== null && endsSentence(above.text) && !clearlyMid;
     if (belowFinished && adjacent === null && cosine(profiles[p], context, idf) >= sim / 2) continue;
     const seam = junctionCount(blocks[i].text, blocks[j].text, pairs) > 0 ? SEAM_BONUS : 0;
+    const word = crossesWord(blocks[i].text, blocks[j].text) ? WORD_BONUS : 0;
     const score =
       sim +
       (clearlyMid ? MID_BONUS : mid ? WEAK_MID_BONUS : 0) +
       seam +
+      word +
       (j === adjacent ? ADJACENT_BONUS : 0) -
       (belowFinished && adjacent !== null ? BELOW_FINISHED : 0);
     if (j !== adjacent && score < RELATED) continue;

@@ -1,4 +1,5 @@
 import type { Block, ParagraphKind } from '../../shared/types.ts';
+import { crossesWord } from './lexicon.ts';
 import { junctionCount, pageCharPairs } from './similarity.ts';
 import {
   endsSentence,
@@ -18,6 +19,7 @@ import {
   hasColumnName,
   isNumberedHeading,
   startsMidSentence,
+  startsParagraph,
   visibleLength,
 } from './cues.ts';
 
@@ -47,14 +49,17 @@ export function classifyBlock(blocks: Block[], i: number, pairs: Map<string, num
 /**
  * A headline-shaped line that is really a sentence cut at a column end: it
  * stops on a binding character, a digit or an opening quote, splits unevenly
- * at a comma, or its last character and the next body block's first form a
- * pair the page uses elsewhere (武|汉 when the page says 武汉).
+ * at a comma, or a word runs on into the next body block: its last character
+ * and the next block's first form a pair the page uses elsewhere (武|汉 when
+ * the page says 武汉), or a dictionary word spans the seam (展|馆).
  */
 function readsOnInto(blocks: Block[], i: number, pairs: Map<string, number>): boolean {
   const text = blocks[i].text;
   if (endsOnBoundChar(text) || endsOpen(text) || isUnevenClause(text)) return true;
   const next = nextReadable(blocks, i);
-  return next !== null && junctionCount(text, next.text, pairs) > 0 && !looksLikeHeading(next.text);
+  if (next === null || looksLikeHeading(next.text)) return false;
+  // A dateline or numbered point opens its paragraph: nothing runs on into it.
+  return junctionCount(text, next.text, pairs) > 0 || (!startsParagraph(next.text) && crossesWord(text, next.text));
 }
 
 /** The next block after `i` that is not a spaced-off caption-like sentence. */
