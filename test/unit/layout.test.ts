@@ -382,6 +382,17 @@ describe('reflow', () => {
     expect(joinsOf(...blocks)).toEqual([[0, 1], [2, 3]]);
   });
 
+  test('a summary bullet is not joined to the paragraph whose clause it repeats', () => {
+    // Summary bullets print without a full stop and copy a clause of the body:
+    // the copy is the bullet's source, not its continuation (generated page 45).
+    const blocks = [
+      '■ 要在党中央集中统一领导下，始终把人民群众生命安全和身体健康放在第一位，全面提高依法防控、依法治理能力',
+      '新华社北京2月5日电 中央全面依法治国委员会5日下午召开第三次会议，习近平主持会议并发表重',
+      '要讲话。他强调，要在党中央集中统一领导下，始终把人民群众生命安全和身体健康放在第一位，全面提高依法防控、依法治理能力。',
+    ];
+    expect(joinsOf(...blocks)).toEqual([[1, 2]]);
+  });
+
   test('order-preserving match prefers the non-crossing pairing with the best total', () => {
     const options = [
       [{ block: 28, score: 0.1, mid: false }, { block: 50, score: 0.26, mid: true }],

@@ -1,7 +1,7 @@
 import type { Block, ParagraphKind } from '../../shared/types.ts';
 import { endsSentence, startsMidSentence, startsParagraph, visibleLength } from './cues.ts';
 import { crossesWord } from './lexicon.ts';
-import { bigramProfile, cosine, junctionCount, mergeProfile, pageCharPairs, type Profile } from './similarity.ts';
+import { bigramProfile, cosine, junctionCount, longGrams, mergeProfile, pageCharPairs, repeatsVerbatim, type Profile } from './similarity.ts';
 
 /** A column-break rejoin: block `to` continues the sentence block `from` left unfinished. */
 export interface Join {
@@ -145,9 +145,14 @@ function continuations(
 ): Candidate[] {
   const out: Candidate[] = [];
   const context = columnProfile(blocks, roles, profiles, i);
+  // A block that copies a run of i (a summary bullet or deck line repeats a
+  // clause of the body it sums up: ■ 要在党中央集中统一领导下…) is not i's
+  // continuation: a paragraph broken at a column end goes on without repeating itself.
+  const runs = longGrams(blocks[i].text);
   const adjacent = adjacentContinuation(blocks, roles, i);
   for (let j = i + 1; j < blocks.length && j <= i + WINDOW; j++) {
     if (roles[j] !== 'body' || startsParagraph(blocks[j].text)) continue;
+    if (repeatsVerbatim(blocks[j].text, runs)) continue;
     let p = j - 1;
     while (p > i && roles[p] === 'caption') p--;
     if (p > i && !COLUMN_END_ROLES.has(roles[p])) continue;
