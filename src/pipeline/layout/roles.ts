@@ -126,7 +126,9 @@ export function isKicker(blocks: Block[], roles: ParagraphKind[], i: number): bo
  */
 export function isCaption(blocks: Block[], i: number): boolean {
   const b = blocks[i];
-  if (visibleLength(b.text) > MAX_CAPTION || isDatelineLead(b.text) || startsMidSentence(b.text)) return false;
+  // A caption is often one short sentence and its credit (游客在景区参观游览。（新华社发）):
+  // only the stronger signs of a cut tail count against it.
+  if (visibleLength(b.text) > MAX_CAPTION || isDatelineLead(b.text) || startsMidSentence(b.text, false)) return false;
   if (hasPhotoCredit(b.text) && (b.gapBefore >= 2 || endsSentence(b.text) || /摄/.test(b.text.slice(-6)))) return true;
   if (b.gapBefore < 2) return false;
   // Spaced off and interrupting a sentence: the paragraph before is unfinished.
