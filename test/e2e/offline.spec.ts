@@ -9,6 +9,9 @@ test('after one visit the app reloads and searches with no network', async ({ pa
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
+  // The offline control counts again once the service worker has precached
+  // everything: no "0 of 29 cached" under the "ready offline" notice.
+  await expect(page.getByRole('region', { name: '离线使用' })).toContainText('已可离线使用');
   // The first page load is not controlled yet ("prompt" mode does not claim
   // clients); a reload is, as for a returning reader.
   await page.reload();
