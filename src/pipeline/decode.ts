@@ -71,7 +71,13 @@ function utf16(bytes: Uint8Array, enc: 'utf-16le' | 'utf-16be'): { text: string;
   const warnings: string[] = [];
   if (bytes.length % 2) warnings.push(`odd byte count for ${enc}: last byte dropped`);
   const text = new TextDecoder(enc).decode(bytes);
-  const bad = countReplacement(text);
+  // A U+FFFD the file itself holds is text, not damage: only the ones decoding added count.
+  let genuine = 0;
+  for (let i = 0; i + 1 < bytes.length; i += 2) {
+    const unit = enc === 'utf-16le' ? bytes[i] | (bytes[i + 1] << 8) : (bytes[i] << 8) | bytes[i + 1];
+    if (unit === 0xfffd) genuine++;
+  }
+  const bad = countReplacement(text) - genuine;
   if (bad) warnings.push(`${bad} invalid ${enc} code unit(s) replaced with U+FFFD`);
   return { text, warnings };
 }

@@ -23,6 +23,18 @@ describe('decodePage', () => {
     expect(d).toMatchObject({ encoding, text: '职工互助保障\n送温暖 2907.5万元\n', warnings: [] });
   });
 
+  test.each([
+    ['LE', utf16le('互助\uFFFD保障\n'), 'utf-16le'],
+    ['BE', utf16be('互助\uFFFD保障\n'), 'utf-16be'],
+  ])('UTF-16 %s: a U+FFFD the file holds is text, not a decoding error (fast-check found it)', (_name, bytes, encoding) => {
+    expect(decodePage(bytes)).toEqual({ encoding, text: '互助\uFFFD保障\n', warnings: [] });
+  });
+
+  test('UTF-16: a lone surrogate is replaced and reported', () => {
+    const bytes = Buffer.concat([utf16le('互助'), Buffer.from([0x00, 0xd8]), Buffer.from('保障', 'utf16le')]);
+    expect(decodePage(bytes)).toMatchObject({ encoding: 'utf-16le', text: '互助\uFFFD保障', warnings: ['1 invalid utf-16le code unit(s) replaced with U+FFFD'] });
+  });
+
   test('GB18030 is detected, not guessed as UTF-8', () => {
     expect(decodePage(GB)).toMatchObject({ encoding: 'gb18030', text: '中文互助', warnings: [] });
   });
