@@ -132,6 +132,8 @@ describe('closing credits', () => {
     ['（执笔：董\u00a0\u00a0涛）', true],
     ['（本报记者  张  璁整理）', true],
     ['版式设计：沈亦伶  张丹峰', true],
+    ['制图：边纪红（新华社发）', true],
+    ['制图：要用好数据，讲清道理', false],
     ['制图：蔡华伟', true],
     ['（一）', false],
     ['（国际时评）', false],
@@ -161,6 +163,8 @@ describe('closing credits', () => {
 
   test.each([
     ['数据来源：中国五冶集团有限公司', true],
+    ['图片由中科院国家天文台副研究员黎耕提供', true],
+    ['图片由他提供，真实性存疑。', false],
     ['本版图片来源：影像中国', true],
     ['数据来源于国家统计局，经整理。', false],
   ])('isSourceNote(%s) = %s', (text, expected) => expect(isSourceNote(text)).toBe(expected));
@@ -328,6 +332,10 @@ describe('block roles', () => {
     // The same line after an unfinished paragraph, or over a plain subhead, is body text.
     [['习近平强调,当前中国正朝着全面建成社会主义现代化强国', '去年8月洪灾造成10万大棚损毁，帮扶重建后家园再焕生机', '寿光，这个春节暖暖的（一线探民生）', body], 1, 'body'],
     [[body, '江苏省强化协调服务和政策支持，党员干部狠抓落实', '两手抓', body], 1, 'body'],
+    // A paragraph's head cut at a column end above the next article's headline is no kicker:
+    // it stops on a bound character, or a comma splits it unevenly.
+    [[body, '满负荷，连轴转！连日来，各地生产企业迅速投入生产，将', '奋力抓好“三农”工作 确保如期实现全面小康（社论）', body], 1, 'body'],
+    [[body, '数字经济是大势所趋，蓬勃', '“用海河水，洗海河泥”（一线视角）', body], 1, 'body'],
     // A dash hands a kicker over to its headline, even past a full stop.
     [[body, '表格过滥，问题不小。福建从小切口入手为基层干部减负——', '省直单位取消73项报表', body], 1, 'title'],
     [[body, '银行首席经济学家连平说，有没有“放水”从以下指标也能看出——', body], 1, 'body'],

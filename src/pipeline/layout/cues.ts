@@ -48,6 +48,8 @@ const SOURCE = [
   /^[（(]\s*(?:摘编?自|转载自|原载于?|来源[:：])[^（）()]{1,80}[）)]$/,
   // Data and picture sources under a chart or photo story: 数据来源：…, 本版图片来源：….
   /^(?:本版)?(?:数据|资料|图片|图表)?来源[:：][^。，,]{1,40}$/,
+  // Who supplied the pictures: 图片由某某提供.
+  /^图片由[^。，,；;]{1,40}提供$/,
 ];
 export const isSourceNote = (text: string): boolean => SOURCE.some((r) => r.test(text.trim()));
 
@@ -71,8 +73,8 @@ const BYLINE = [
   // Author notes that close commentaries: （作者为…）, （作者单位：…）, （执笔：…）, （…整理）, （…参与采写）.
   /^[（(]\s*(?:作者(?:为|系|是|单位|简介)|执笔|综合本报)(?:[^（）()]|[（(][^（）()]{1,20}[）)]){1,90}[）)]$/,
   /^[（(][^（）()]{1,90}(?:整理|参与采写|参与报道|报道)\s*[）)]$/,
-  // Page furniture credits printed under the last article: 版式设计：蔡华伟, 制图：张丹峰.
-  new RegExp(`^(?:本版|本期)?(?:版式设计|版式、制图|设计|制图|图表制作|统筹|策划|责编|编辑)${SP}*[：:]${SP}*[\\u4e00-\\u9fff·、${SP.slice(1, -1)}]{2,24}$`),
+  // Page furniture credits printed under the last article: 版式设计：蔡华伟, 制图：张丹峰, 制图：边纪红（新华社发）.
+  new RegExp(`^(?:本版|本期)?(?:版式设计|版式、制图|设计|制图|图表制作|统筹|策划|责编|编辑)${SP}*[：:]${SP}*[\\u4e00-\\u9fff·、${SP.slice(1, -1)}]{2,24}(?:[（(][^（）()]{1,12}[）)])?$`),
   // Contact lines closing a column: 电子信箱：…@….com.
   /^[\u4e00-\u9fff]{0,6}(?:信箱|邮箱)[：:]\s*[\w.+-]+@[\w.-]+$/,
 ];

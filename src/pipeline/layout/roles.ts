@@ -106,6 +106,11 @@ export function isKicker(blocks: Block[], roles: ParagraphKind[], i: number): bo
   const t = blocks[i].text.trim();
   if (visibleLength(t) > MAX_KICKER || /[。；;…]/.test(t) || /[，,、：:“‘《（(]$/.test(t) || startsMidSentence(t)) return false;
   if ((t.match(/[，,？?]/g) ?? []).length > 3) return false;
+  // A paragraph's head cut at a column end can land right above the next
+  // article's headline: it stops on a bound character (…投入生产，将) or a
+  // clause of one or two characters (数字经济是大势所趋，蓬勃). A kicker's
+  // second clause may be much shorter than its first, but not that short.
+  if (endsOnBoundChar(t) || endsOpen(t) || /[，,][^，,]{1,2}$/.test(t)) return false;
   const prev = i > 0 ? i - 1 : -1;
   if (prev >= 0) {
     const r = roles[prev];
