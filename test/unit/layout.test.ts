@@ -449,58 +449,55 @@ describe.each(seeds)('seed %s', (name) => {
 describe('article boundaries', () => {
   const articlesOf = (...blocks: string[]) => layoutOf(page(...blocks)).articles.map((a) => a.paragraphs.flatMap((p) => p.blocks));
 
-  test('a headline tagged with its column name opens an article even on the same subject', () => {
-    expect(
-      articlesOf(
+  test.each<[string, string[], number[][]]>([
+    [
+      'a headline tagged with its column name opens an article even on the same subject',
+      [
         '春节假期全国旅游市场平稳有序',
         '春节假期，全国旅游市场平稳有序，各地景区推出丰富多彩的年俗活动，游客在旅游中感受浓浓年味。',
         '旅游市场持续升温，各地景区客流明显增长，乡村旅游、冰雪旅游成为春节假期旅游新亮点。',
         '让游客在旅游中感受年味（今日谈）',
         '春节假期，旅游市场红红火火，游客在各地景区感受年俗文化。旅游让年味更浓，也让文化更有温度。',
-      ),
-    ).toEqual([[0, 1, 2], [3, 4]]);
-  });
-
-  test('a kicker above a new headline goes with it, not with the article before', () => {
-    expect(
-      articlesOf(
+      ],
+      [[0, 1, 2], [3, 4]],
+    ],
+    [
+      'a kicker above a new headline goes with it, not with the article before',
+      [
         '春节假期全国旅游市场平稳有序',
         '春节假期，全国旅游市场平稳有序，各地景区推出丰富多彩的年俗活动，游客在旅游中感受浓浓年味。',
         '吉林大学地球探测科学与技术学院原教授黄大年——',
         '潜心科研 开启国家深地时代（最美奋斗者）',
         '黄大年是著名战略科学家，长期致力于地球物理研究，为我国深地探测事业作出重大贡献。',
-      ),
-    ).toEqual([[0, 1], [2, 3, 4]]);
-  });
-
-  test('a label over a short photo story signed by its photographer opens an article', () => {
-    expect(
-      articlesOf(
+      ],
+      [[0, 1], [2, 3, 4]],
+    ],
+    [
+      'a label over a short photo story signed by its photographer opens an article',
+      [
         '春节假期全国旅游市场平稳有序',
         '春节假期，全国旅游市场平稳有序，各地景区推出丰富多彩的年俗活动，游客在旅游中感受浓浓年味。',
         '旅游市场持续升温，各地景区客流明显增长，乡村旅游、冰雪旅游成为春节假期旅游新亮点。',
         '图片报道',
         '春节假期，游客在景区观看年俗表演，感受浓浓年味。',
         '计海新摄（影像中国）',
-      ),
-    ).toEqual([[0, 1, 2], [3, 4, 5]]);
-  });
-
-  test('a label after an article closed by its credit opens the next one', () => {
-    expect(
-      articlesOf(
+      ],
+      [[0, 1, 2], [3, 4, 5]],
+    ],
+    [
+      'a label after an article closed by its credit opens the next one',
+      [
         '春节假期全国旅游市场平稳有序',
         '春节假期，全国旅游市场平稳有序，各地景区推出丰富多彩的年俗活动，游客在旅游中感受浓浓年味。',
         '（本报记者集体采写）',
         '黄公望的雪',
         '1349年正月，时年81岁的黄公望为友人画了一幅《雪山图》，画中群山覆雪，寒林萧疏，一派冬日景象。',
-      ),
-    ).toEqual([[0, 1, 2], [3, 4]]);
-  });
-
-  test('a numbered section heading goes back to the article with the section before it', () => {
-    expect(
-      articlesOf(
+      ],
+      [[0, 1, 2], [3, 4]],
+    ],
+    [
+      'a numbered section heading goes back to the article with the section before it',
+      [
         '关于推进基层整合审批服务执法力量的实施意见',
         '一、综合设置基层审批服务机构',
         '统筹优化和综合设置乡镇和街道党政机构、事业单位，强化乡镇和街道党（工）委领导作用，构建简约精干的基层组织架构。',
@@ -509,18 +506,20 @@ describe('article boundaries', () => {
         '玻璃擦得透亮，窗帘换洗一新，年货堆满厨房，冬日暖阳下，几株三角梅、长寿花争相开放，居民正在扫房除尘。',
         '二、整合基层网格管理和指挥平台',
         '将上级部门在基层设置的多个网格整合为一个综合网格，依托村（社区）合理划分基本网格单元。',
-      ),
-    ).toEqual([[0, 1, 2, 6, 7], [3, 4, 5]]);
-  });
-
-  test('a photo credit line stays with its photo story', () => {
-    expect(
-      articlesOf(
+      ],
+      [[0, 1, 2, 6, 7], [3, 4, 5]],
+    ],
+    [
+      'a photo credit line stays with its photo story',
+      [
         '市民选购年货',
         '近日，北京市民在年货大集上选购年货，各类商品琳琅满目，现场人气旺盛。',
         '郭俊锋摄（影像中国）',
-      ),
-    ).toEqual([[0, 1, 2]]);
+      ],
+      [[0, 1, 2]],
+    ],
+  ])('%s', (_, blocks, expected) => {
+    expect(articlesOf(...blocks)).toEqual(expected);
   });
 });
 
