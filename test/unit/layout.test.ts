@@ -14,6 +14,7 @@ import {
   isSourceNote,
   isUnevenClause,
   looksLikeHeading,
+  opensWithTimeClause,
   ordinalOf,
   ordinalValue,
   previousOrdinal,
@@ -194,7 +195,28 @@ describe('cut heads versus headlines', () => {
     ['供给和需求是', true],
     ['先有标准化，才能涨身价', false],
     ['凝心聚力，继往开来', false],
+    // Adverbs and prepositions bind too (…邹雨宸就 / …王殿元先与), as do a numeral and measure word.
+    ['2014年，刚满18岁的邹雨宸就', true],
+    ['那天傍晚，班长王殿元先与', true],
+    ['对外开放是实现东北振兴的一个', true],
+    // A bound character that ends a content word ends the line (取向, 小将, 目的), an ordinal too (第一位).
+    ['保持定力，坚持稳健取向', false],
+    ['棋后居文君迎战俄罗斯小将', false],
+    ['把人民群众生命安全和身体健康放在第一位', false],
+    // A function word still binds (关于, 以及).
+    ['各地出台政策关于', true],
   ])('endsOnBoundChar(%s) = %s', (text, expected) => expect(endsOnBoundChar(text)).toBe(expected));
+
+  test.each([
+    ['2014年，刚满18岁的邹雨宸就', true],
+    ['2月3日一早，由沈阳盛实医疗科技', true],
+    ['2018年底，中央政治局', true],
+    ['前不久，北京市律师协会', true],
+    // A kicker handing over to its headline with a dash, and headlines with no comma after the date.
+    ['5月22日，有关部委负责人走上“部长通道”——', false],
+    ['2020年元旦献词', false],
+    ['三月春风暖人心，十里桃花迎客来', false],
+  ])('opensWithTimeClause(%s) = %s', (text, expected) => expect(opensWithTimeClause(text)).toBe(expected));
 
   test.each([
     ['在山东，省', true],

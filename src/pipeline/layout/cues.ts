@@ -3,6 +3,8 @@
  * predicate on one block's text; none knows anything about a particular page.
  */
 
+import { endsOnContentWord } from './lexicon.ts';
+
 const NUM = '0-9０-９一二三四五六七八九十〇零两';
 
 /** Sentence-final punctuation; a block ending in one of these finished its sentence. */
@@ -269,10 +271,32 @@ export function startsParagraph(text: string): boolean {
 }
 
 /**
- * Characters that bind to what follows (的, 在, 将, 对, 于 …): a line ending on one
- * stops in the middle of a phrase, which a headline never does.
+ * Characters that bind to what follows: particles, prepositions, conjunctions
+ * and adverbs (的, 在, 将, 对, 于, 与, 就, 也 …), or a numeral and measure word
+ * waiting for their noun (一个, 这位). A line ending on one stops in the middle
+ * of a phrase, which a headline never does, unless the character ends a
+ * content word (取向, 现在, 目的). Measured on the corpus's 14,846 headline
+ * lines and 57,068 paragraph heads cut at random lengths: 6 headlines end so
+ * (第一位 and 第三十一位 among them, hence the ordinal exception), against
+ * 4,092 cut heads.
  */
-export const endsOnBoundChar = (text: string): boolean => /[的在将和对被从是于以这并而或但且及把向]$/.test(text.trim());
+export const endsOnBoundChar = (text: string): boolean => {
+  const t = text.trim();
+  if (/[一两几每这那某][个位名种项件条次批家所座只]$/.test(t) && !/第[^第]{0,4}$/.test(t)) return true;
+  return /[的在将和对被从是于以这并而或但且及把向就与由也又再更很让使同跟给按经凭自]$/.test(t) && !endsOnContentWord(t);
+};
+
+/**
+ * A sentence opened by when it happened and a comma (2014年，… / 2月3日一早，… /
+ * 那天傍晚，…): how a paragraph begins, not a headline, unless the line hands
+ * over to its headline with a dash (5月22日，…走上“部长通道”——). One of the
+ * corpus's 14,846 headline lines opens so, against 3,016 of 57,068 cut paragraph heads.
+ */
+export const opensWithTimeClause = (text: string): boolean => {
+  const t = text.trim();
+  return !/(?:——|──)$/.test(t) && new RegExp(`^(?:[${NUM}]{4}年(?:[${NUM}]{1,2}月)?(?:[${NUM}]{1,3}日)?|[${NUM}]{1,2}月[${NUM}]{1,3}日|那天|当天|前不久|不久前|此时|这时|如今|后来|当时|那时|早在|此后|随即)[^，,]{0,4}[，,]`).test(t);
+};
+
 
 /**
  * A headline-shaped line whose single comma splits it unevenly (在山东，省 /

@@ -21,18 +21,25 @@ const MIN_COUNT = 10;
 const MAX_WORD = 4;
 
 let words: Set<string> | null = null;
+/** Function words (prepositions, conjunctions, particles, adverbs, pronouns): they bind to what follows. */
+let functionWords: Set<string> | null = null;
+const FUNCTION_POS = /^(?:p|c|u[a-z]*|d|r[a-z]*)$/;
 
 /** The dictionary, read once per process (or worker thread) on first use. */
 function lexicon(): Set<string> {
   if (words) return words;
   const path = createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt');
   const set = new Set<string>();
+  const bound = new Set<string>();
   for (const line of readFileSync(path, 'utf8').split('\n')) {
-    const [word, count] = line.split(' ');
+    const [word, count, pos] = line.split(' ');
     if (!word || Number(count) < MIN_COUNT) continue;
     const length = [...word].length;
-    if (length >= 2 && length <= MAX_WORD) set.add(word);
+    if (length < 2 || length > MAX_WORD) continue;
+    set.add(word);
+    if (FUNCTION_POS.test(pos ?? '')) bound.add(word);
   }
+  functionWords = bound;
   return (words = set);
 }
 
@@ -56,6 +63,24 @@ export function crossesWord(before: string, after: string): boolean {
       if (!HAN.test(right[b - 1])) break;
       if (dict.has(left.join('') + right.join(''))) return true;
     }
+  }
+  return false;
+}
+
+/**
+ * Whether a line ends on a content word of two to four characters (取向,
+ * 方向, 现在, 目的): its last character, bound on its own (向, 在, 的), is then
+ * the end of a word and the line may end there. A function word (关于, 以及,
+ * 对于, 可以) still binds to what follows.
+ */
+export function endsOnContentWord(text: string): boolean {
+  const chars = [...text.trimEnd().slice(-2 * MAX_WORD)];
+  const dict = lexicon();
+  for (let n = Math.min(MAX_WORD, chars.length); n >= 2; n--) {
+    const tail = chars.slice(-n);
+    if (!tail.every((c) => HAN.test(c))) continue;
+    const word = tail.join('');
+    if (dict.has(word)) return !functionWords!.has(word);
   }
   return false;
 }

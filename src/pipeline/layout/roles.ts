@@ -16,6 +16,7 @@ import {
   endsOpen,
   hasHeadlineMark,
   isUnevenClause,
+  opensWithTimeClause,
   hasColumnName,
   isNumberedHeading,
   startsMidSentence,
@@ -55,7 +56,7 @@ export function classifyBlock(blocks: Block[], i: number, pairs: Map<string, num
  */
 function readsOnInto(blocks: Block[], i: number, pairs: Map<string, number>): boolean {
   const text = blocks[i].text;
-  if (endsOnBoundChar(text) || endsOpen(text) || isUnevenClause(text)) return true;
+  if (endsOnBoundChar(text) || endsOpen(text) || isUnevenClause(text) || opensWithTimeClause(text)) return true;
   const next = nextReadable(blocks, i);
   if (next === null || looksLikeHeading(next.text)) return false;
   // A dateline or numbered point opens its paragraph: nothing runs on into it.
