@@ -16,10 +16,16 @@ const RELATED = 0.04;
 /** Weight of a visibly mid-sentence start against content similarity; a short first sentence (合作。) is weaker evidence. */
 const MID_BONUS = 0.1;
 const WEAK_MID_BONUS = 0.03;
-/** Weight of a seam the page's own character pairs vouch for (武|汉). */
-const SEAM_BONUS = 0.05;
-/** Weight of a seam a dictionary word runs across (港|湾): a column end cut the word. */
-const WORD_BONUS = 0.1;
+/**
+ * Weight of a seam the page's own character pairs vouch for (武|汉), and of
+ * one a dictionary word runs across (港|湾): a column end cut the word. Each
+ * outweighs a plain difference in topic: raised from 0.05 and 0.1, breaks
+ * rejoined went 92.4 → 93.4% on the 100 generated pages, and 88.3 → 89.3%
+ * and 87.7 → 89.1% on two sets they were not tuned on (--from 1001, 2001).
+ * At a seam weight of 0.12 seed 003's roundup loses a break to the speech.
+ */
+const SEAM_BONUS = 0.1;
+const WORD_BONUS = 0.15;
 /** Preference for the block printed right below (after captions). */
 const ADJACENT_BONUS = 0.06;
 /** Cost of a candidate that sits below a finished paragraph while a plain body block follows the break. */
