@@ -384,6 +384,11 @@ describe('reflow', () => {
     [['现阶段，特朗普政府的对外政策再次引发关注。', '美国总统特朗', '普表态强硬，威胁可能对伊朗采取行动。'], [[1, 2]]],
     // A number running on across the break is not a numbered point (2.65亿).
     [['一边向', '2.65亿平方米违法建设“亮剑”，力争3年拆除。'], [[0, 1]]],
+    // A column that begins with the last words of a paragraph (参赛。), past another article's column.
+    [
+      ['社火大赛今年规模空前，各地社火队伍踊跃报名，有100支社火队伍参与海选，共2万人', '春运返程客流明显回升', '记者从铁路部门获悉，春运返程客流明显回升，各地车站秩序井然。', '参赛。', '比赛将持续到正月十五，获奖队伍将参加全省展演。'],
+      [[0, 3]],
+    ],
   ])('%j joins %j', (blocks, expected) => {
     expect(joinsOf(...blocks)).toEqual(expected);
   });

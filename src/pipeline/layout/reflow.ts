@@ -162,8 +162,9 @@ function continuations(
     let p = j - 1;
     while (p > i && roles[p] === 'caption') p--;
     if (p > i && !COLUMN_END_ROLES.has(roles[p])) continue;
-    const mid = startsMidSentence(blocks[j].text);
-    const clearlyMid = mid && startsMidSentence(blocks[j].text, false);
+    const tail = isSentenceTail(blocks[j].text);
+    const mid = startsMidSentence(blocks[j].text) || tail;
+    const clearlyMid = tail || (mid && startsMidSentence(blocks[j].text, false));
     const sim = cosine(flowOf(j), context, idf);
     // Below a finished paragraph j is likely that flow's next paragraph, not a
     // column top. Unless it visibly starts mid-sentence it must be more like
@@ -222,3 +223,6 @@ export function orderPreservingMatch(options: Candidate[][]): [number, number][]
   return out.reverse();
 }
 
+
+/** A block that is one short sentence and nothing more (参赛。/ 再开了。”): a paragraph's last words carried into the next column. */
+const isSentenceTail = (text: string): boolean => /^[^，,。！？!?；;“]{1,12}[。！？!?][”’]?$/.test(text.trim());
