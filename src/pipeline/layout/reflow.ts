@@ -1,5 +1,5 @@
 import type { Block, ParagraphKind } from '../../shared/types.ts';
-import { endsSentence, startsMidSentence, startsParagraph, visibleLength } from './cues.ts';
+import { endsSentence, isSentenceTail, startsMidSentence, startsParagraph, visibleLength } from './cues.ts';
 import { crossesWord } from './lexicon.ts';
 import { bigramProfile, cosine, junctionCount, longGrams, mergeProfile, pageCharPairs, repeatsVerbatim, type Profile } from './similarity.ts';
 
@@ -222,7 +222,3 @@ export function orderPreservingMatch(options: Candidate[][]): [number, number][]
   }
   return out.reverse();
 }
-
-
-/** A block that is one short sentence and nothing more (参赛。/ 再开了。”): a paragraph's last words carried into the next column. */
-const isSentenceTail = (text: string): boolean => /^[^，,。！？!?；;“]{1,12}[。！？!?][”’]?$/.test(text.trim());
