@@ -144,6 +144,14 @@ describe('ticks from decades to days', () => {
     );
   });
 
+  test('long labels that would hide most short ones make the step coarser (11 days across New Year in 300 px)', () => {
+    // Found by the property above: at a two-day step the first label (1374年12月27日) and
+    // the new year's (1375年1月2日) left three of five ticks bare.
+    const t0 = Date.UTC(1374, 11, 26, 12) - 1;
+    const { ticks } = timeTicks(t0, t0 + 11 * DAY, 300, 'zh');
+    // Weekly (Mondays) instead: both labels shown.
+    expect(ticks.map((t) => t.label)).toEqual(['1374年12月26日', '1375年1月2日']);
+  });
   test('a new year keeps its label over the short label before it', () => {
     const p = placeLabels([10, 300, 340, 380], ['2019年12月2日', '23日', '2020年1月6日', '13日'], 0, 1000, 8, [false, false, true, false]);
     expect(p.map((l) => l.visible)).toEqual([true, false, true, false]);

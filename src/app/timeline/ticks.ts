@@ -93,19 +93,43 @@ export function formatTick(t: number, unit: TickUnit, lang: Lang, prev: number |
   return { label: zh ? `${day}日` : String(day), major: false };
 }
 
-/** Ticks over [t0, t1] drawn `width` px wide, labelled in `lang`. */
-export function timeTicks(t0: number, t1: number, width: number, lang: Lang): { unit: TickUnit; ticks: Tick[] } {
-  const step = chooseTickStep(t0, t1, width);
+/** Px kept between two shown labels. */
+export const LABEL_GAP = 8;
+
+function ticksAt(step: TickStep, t0: number, t1: number, lang: Lang): Tick[] {
   // Day ticks sit at noon, under the day's points (see pointTime), not at the midnight before them.
   const shift = step.unit === 'day' ? DAY / 2 : 0;
   const dates = step.interval.range(step.interval.ceil(new Date(t0 - shift)), new Date(t1 - shift + 1));
-  return {
-    unit: step.unit,
-    ticks: dates.map((d, i) => ({
-      t: d.getTime() + shift,
-      ...formatTick(d.getTime(), step.unit, lang, i ? dates[i - 1].getTime() : null),
-    })),
-  };
+  return dates.map((d, i) => ({
+    t: d.getTime() + shift,
+    ...formatTick(d.getTime(), step.unit, lang, i ? dates[i - 1].getTime() : null),
+  }));
+}
+
+/**
+ * Ticks over [t0, t1] drawn `width` px wide, labelled in `lang`. The step is
+ * chosen for typical labels; when the long ones (the first, a new year) crowd
+ * out more than half of the rest on a narrow axis (a two-day step across New
+ * Year on a phone), the next coarser step is taken, so an axis never shows
+ * bare tick lines for most of its ticks.
+ */
+export function timeTicks(t0: number, t1: number, width: number, lang: Lang): { unit: TickUnit; ticks: Tick[] } {
+  const span = Math.max(1, t1 - t0);
+  let s = TICK_STEPS.indexOf(chooseTickStep(t0, t1, width));
+  for (; ; s++) {
+    const step = TICK_STEPS[s];
+    const ticks = ticksAt(step, t0, t1, lang);
+    if (s === TICK_STEPS.length - 1) return { unit: step.unit, ticks };
+    const placed = placeLabels(
+      ticks.map((tk) => ((tk.t - t0) / span) * width),
+      ticks.map((tk) => tk.label),
+      0,
+      width,
+      LABEL_GAP,
+      ticks.map((tk) => tk.major),
+    );
+    if (placed.filter((p) => p.visible).length >= Math.ceil(ticks.length / 2)) return { unit: step.unit, ticks };
+  }
 }
 
 /** Estimated width of a label at 12 px: CJK characters are square, digits and Latin about 7 px. */
@@ -133,7 +157,7 @@ export function placeLabels(
   labels: readonly string[],
   left: number,
   right: number,
-  gap = 8,
+  gap = LABEL_GAP,
   major: readonly boolean[] = [],
 ): PlacedLabel[] {
   const spans = xs.map((x, i) => {
