@@ -4,23 +4,20 @@ import { expect, test } from './fixtures.ts';
 /**
  * Search in the real build, over the seeds: input methods, Traditional and
  * pinyin queries, links, facets, keyboard and screen-reader behaviour, and a
- * hostile query. Every query the page sends to the search worker, and every
- * address the view writes, is recorded (window.__searches, __addresses), so
- * a test can say what did and did not run: the client drops a query
- * superseded before the index is ready, so the worker's log alone could miss
- * a search that the box wrongly asked for.
+ * hostile query. Every query the client hands to the search backend (its
+ * `minsheng:search` performance marks) and every address the view writes
+ * (window.__addresses) is recorded, so a test can say what did and did not
+ * run.
  */
 
 declare global {
   interface Window {
-    __searches: string[];
     __addresses: string[];
   }
 }
 
 test.beforeEach(async ({ page }) => {
   await page.addInitScript(() => {
-    window.__searches = [];
     window.__addresses = [];
     for (const method of ['pushState', 'replaceState'] as const) {
       const original = history[method];
@@ -29,16 +26,12 @@ test.beforeEach(async ({ page }) => {
         return original.call(this, data, unused, url);
       };
     }
-    const post = Worker.prototype.postMessage;
-    Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: [StructuredSerializeOptions?]) {
-      const m = message as { type?: string; query?: string };
-      if (m && m.type === 'search' && typeof m.query === 'string') window.__searches.push(m.query);
-      return post.call(this, message, ...rest);
-    } as typeof Worker.prototype.postMessage;
   });
 });
 
-const searches = (page: Page) => page.evaluate(() => window.__searches);
+// Every query the client hands to the search backend, from its performance marks.
+const searches = (page: Page) =>
+  page.evaluate(() => performance.getEntriesByName('minsheng:search').map((e) => String((e as PerformanceMark).detail)));
 const addresses = (page: Page) => page.evaluate(() => window.__addresses);
 const box = (page: Page) => page.getByRole('search').getByRole('searchbox');
 
@@ -183,4 +176,49 @@ test('a hostile query is shown as text, never run as markup', async ({ page }) =
   await expect(page.locator('.live')).toContainText(hostile);
   expect(await page.locator('main img').count()).toBe(0);
   expect(dialog).toBe(false);
+});
+
+test.describe('where queries run', () => {
+  // page.route() must see the manifest, not the service worker's cache.
+  test.use({ serviceWorkers: 'block' });
+
+  const workers = (page: Page) => {
+    const started: string[] = [];
+    page.on('worker', (w) => started.push(w.url()));
+    return started;
+  };
+
+  test('a small corpus is searched in the page: no worker is started', async ({ page }) => {
+    const started = workers(page);
+    await page.goto('./#/search?q=' + encodeURIComponent('慰问'));
+    await expect(page.locator('.hit mark').first()).toHaveText('慰问');
+    expect(started).toEqual([]);
+  });
+
+  // Each query on a fresh page, read once the answer is announced.
+  async function answers(page: Page): Promise<string[]> {
+    const out: string[] = [];
+    for (const q of ['慰问', '慰問', 'huzhujin']) {
+      await page.goto('./#/search?q=' + encodeURIComponent(q));
+      await page.reload();
+      await expect(page.locator('.live')).toContainText('个段落');
+      out.push(await page.locator('.live').innerText(), await page.locator('.hit').first().innerText());
+    }
+    return out;
+  }
+
+  test('a big archive is searched in a worker, with the same answers', async ({ page }) => {
+    const inPage = await answers(page);
+    // The same bundle, but its manifest says the index and shards weigh 100 MB.
+    await page.route('**/data/manifest.json', async (r) => {
+      const m = await (await r.fetch()).json();
+      m.files.search.chunks.bytes = 50e6;
+      m.files.shards.bytes = 50e6;
+      await r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(m) });
+    });
+    const started = workers(page);
+    const inWorker = await answers(page);
+    expect(started.filter((url) => /search\.worker/.test(url)), `workers: ${JSON.stringify(started)}`).toHaveLength(3);
+    expect(inWorker).toEqual(inPage);
+  });
 });
