@@ -4,7 +4,8 @@
  * Builds the explorer over a folder of pages and measures it in one run — a
  * benchmark that prints figures, never a pass/fail test:
  *   build:   build_ms (vite build, pipeline included), peak_rss_mb (largest
- *            process of the build), data_bytes / data_gzip_bytes (dist/data);
+ *            process of the build), data_bytes / data_gzip_bytes (dist/data),
+ *            app_gzip_bytes (everything built but the icons: code, styles, data);
  *   Node:    query_p50_ms / query_p95_ms with the search module over the built
  *            bundle, on a fixed query set sampled from the corpus (≥ 50 queries);
  *   browser: first_result_ms (navigation start → first highlighted hit for a
@@ -101,16 +102,21 @@ async function build(pages: string, outDir: string): Promise<{ ms: number; peak:
   return { ms: performance.now() - started, peak, log };
 }
 
-async function dataSize(dataDir: string): Promise<{ raw: number; gzip: number }> {
+/** Raw and gzip bytes of the files under `dir` (recursively) that `keep` accepts. */
+async function sizeOf(dir: string, keep: (name: string) => boolean = () => true): Promise<{ raw: number; gzip: number }> {
   let raw = 0;
   let gzip = 0;
-  for (const name of await readdir(dataDir)) {
-    const body = await readFile(join(dataDir, name));
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !keep(entry.name)) continue;
+    const body = await readFile(join(entry.parentPath, entry.name));
     raw += body.length;
     gzip += gzipSync(body).length;
   }
   return { raw, gzip };
 }
+
+/** The whole app: code (the service worker's too), styles, HTML and data; not the icons. */
+const isApp = (name: string) => !/\.(png|svg|ico|jpe?g|webp)$/i.test(name);
 
 async function main() {
   const pages = await samplePages(corpus, fraction);
@@ -119,7 +125,8 @@ async function main() {
     console.error(`building ${relative(ROOT, pages) || pages} …`);
     const built = await build(pages, outDir);
     const dataDir = join(outDir, 'data');
-    const size = await dataSize(dataDir);
+    const size = await sizeOf(dataDir);
+    const app = await sizeOf(outDir, isApp);
     const manifest = JSON.parse(await readFile(join(dataDir, 'manifest.json'), 'utf8')) as Manifest;
     const read = <T>(file: string) => readFile(join(dataDir, file), 'utf8').then((s) => JSON.parse(s) as T);
     const { shards } = manifest.files;
@@ -177,6 +184,7 @@ async function main() {
       peak_rss_mb: Math.round(built.peak / 1024 / 1024),
       data_bytes: size.raw,
       data_gzip_bytes: size.gzip,
+      app_gzip_bytes: app.gzip,
       queries: queries.length,
       query_p50_ms: round(percentile(times, 50)),
       query_p95_ms: round(percentile(times, 95)),

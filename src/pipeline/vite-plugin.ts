@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Plugin, ViteDevServer } from 'vite';
+import type { HtmlTagDescriptor, Plugin, ViteDevServer } from 'vite';
+import { MANIFEST, searchesInPage, type Manifest } from '../shared/bundle.ts';
 
 export interface CorpusPluginOptions {
   /** Folder of `.txt` pages; MINSHENG_PAGES overrides it (used by the benchmark). */
@@ -25,6 +26,7 @@ export function minshengCorpus(options: CorpusPluginOptions): Plugin {
   let root = '';
   let pagesDir = '';
   let files: Promise<Map<string, Buffer>> | null = null;
+  let serving = false;
 
   async function build(log: (msg: string) => void): Promise<Map<string, Buffer>> {
     const out = await mkdtemp(join(tmpdir(), 'minsheng-data-'));
@@ -54,9 +56,24 @@ export function minshengCorpus(options: CorpusPluginOptions): Plugin {
     configResolved(config) {
       root = config.root;
       pagesDir = resolve(root, process.env.MINSHENG_PAGES || options.pages);
+      serving = config.command === 'serve';
+    },
+    // The pipeline starts with the build and runs beside the bundler; the
+    // page (transformIndexHtml) and the data files (generateBundle) wait for it.
+    buildStart() {
+      if (serving) return; // the dev server builds in configureServer
+      files = build((msg) => this.info(`\n${msg}`));
+      files.catch(() => undefined); // reported where it is awaited
+    },
+    transformIndexHtml: {
+      order: 'post',
+      async handler(): Promise<HtmlTagDescriptor[]> {
+        if (!files) return [];
+        return preloads((await files).get(MANIFEST), dataPath);
+      },
     },
     async generateBundle() {
-      const out = await build((msg) => this.info(`\n${msg}`));
+      const out = await files!;
       for (const [name, source] of out) this.emitFile({ type: 'asset', fileName: `${dataPath}/${name}`, source });
     },
     configureServer(server: ViteDevServer) {
@@ -89,6 +106,20 @@ export function minshengCorpus(options: CorpusPluginOptions): Plugin {
       });
     },
   };
+}
+
+/**
+ * The page's first search reads the index meta; a corpus searched in the page
+ * (searchesInPage) gets it preloaded beside the manifest, so it arrives with
+ * the app's code instead of after it. A worker cannot use a page's preload,
+ * so a big archive gets none.
+ */
+export function preloads(manifestJson: Buffer | undefined, dataPath: string): HtmlTagDescriptor[] {
+  if (!manifestJson) return [];
+  const manifest = JSON.parse(manifestJson.toString('utf8')) as Manifest;
+  if (!searchesInPage(manifest)) return [];
+  const href = `./${dataPath}/${manifest.files.search.meta.file}`;
+  return [{ tag: 'link', attrs: { rel: 'preload', href, as: 'fetch', crossorigin: true }, injectTo: 'head' }];
 }
 
 /** Run a command; resolve with its output, reject with its last lines on failure. */

@@ -96,6 +96,17 @@ class SearchClient {
     return this.#backend;
   }
 
+  /**
+   * Opens the index while the page loads, so that a first query waits only
+   * for its own chunks and shards: on the search view, and on every view for
+   * a corpus searched in the page, whose meta the page preloads (left unread,
+   * the browser warns). A link into a big archive's timeline or an article
+   * does not pay for its search meta.
+   */
+  async warm(onSearchView: boolean): Promise<void> {
+    if (onSearchView || searchesInPage(await loadManifest())) await this.ready();
+  }
+
   /** Resolves when the index is open; a failure is forgotten, so a retry retries. */
   async ready(): Promise<void> {
     await (await this.#open()).ready();
