@@ -164,7 +164,7 @@ async function firstResult(
     // Code by its extension first (search.worker-….js is code, not index).
     const kind =
       /\.(js|css|html|png|svg|webmanifest)$/.exec(name)?.[1] ??
-      /^(shard|facts|catalog|search-meta|search-pinyin|search|events|figures)[-.]/.exec(name)?.[1] ??
+      /^(shard|facts|catalog|search-meta|search-pinyin|search-traditional|search|events|figures)[-.]/.exec(name)?.[1] ??
       (name || 'html');
     const k = kinds.get(kind) ?? { n: 0, bytes: 0 };
     k.n++;

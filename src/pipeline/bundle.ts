@@ -60,6 +60,7 @@ export async function bundleCorpus(corpus: Corpus): Promise<Map<string, BundleFi
       config: search.config,
       meta: json('search-meta', search.meta),
       pinyin: json('search-pinyin', search.pinyin),
+      traditional: json('search-traditional', search.traditional),
       chunks: set('search', 'bin', search.chunks),
     },
   };
@@ -153,7 +154,7 @@ function catalogChunks(corpus: Corpus): CatalogPage[][] {
 }
 
 /** Data files this module writes (and may remove when a rebuild no longer has them). */
-const DATA_FILE = /^(manifest\.json|(shard-\d+|facts-\d+|catalog-\d+|search-\d+|search-meta|search-pinyin|events|figures)\.[0-9a-f]{12}\.(json|bin))$/;
+const DATA_FILE = /^(manifest\.json|(shard-\d+|facts-\d+|catalog-\d+|search-\d+|search-meta|search-pinyin|search-traditional|events|figures)\.[0-9a-f]{12}\.(json|bin))$/;
 
 /** Write bundle files into `dir`, removing data files of earlier builds. */
 export async function writeBundle(dir: string, files: Map<string, BundleFile>): Promise<void> {

@@ -3,6 +3,8 @@ import { gzip } from 'node:zlib';
 import { SEARCH_CONFIG_VERSION, forEachIndexTerm, normalizeForSearch } from '../shared/search-config.ts';
 import { KIND_CODE, type SearchMeta } from '../shared/search.ts';
 import { buildPinyinTable, type PinyinTable } from '../shared/search/pinyin-table.ts';
+import type { TraditionalTable } from '../shared/search/traditional.ts';
+import { buildTraditionalTable } from './traditional-table.ts';
 import { VarintWriter, encodeChunk } from '../shared/search/postings.ts';
 import type { Article } from '../shared/types.ts';
 
@@ -20,6 +22,7 @@ export interface SearchBuild {
   /** The paragraph table and each chunk's first term. */
   meta: SearchMeta;
   pinyin: PinyinTable;
+  traditional: TraditionalTable;
   /** Gzip-compressed chunks, in term order. */
   chunks: Uint8Array[];
 }
@@ -280,6 +283,7 @@ export async function buildSearchFiles(shards: Article[][]): Promise<SearchBuild
       firsts,
     },
     pinyin: buildPinyinTable(charFrequency.keys(), (ch) => charFrequency.get(ch) ?? 0),
+    traditional: buildTraditionalTable(charFrequency.keys()),
     // Compressed on libuv's thread pool, so the chunks compress in parallel.
     chunks: (await Promise.all(pending)).map((b) => new Uint8Array(b.buffer, b.byteOffset, b.length)),
   };

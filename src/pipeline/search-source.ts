@@ -92,8 +92,10 @@ export async function engineOfDocs(docs: SearchDoc[], shards = 1): Promise<{ eng
   search.chunks.forEach((c, i) => files.set(`search-${i}.${hash}.bin`, c));
   const meta = JSON.stringify(search.meta);
   const pinyin = JSON.stringify(search.pinyin);
+  const traditional = JSON.stringify(search.traditional);
   files.set('search-meta.json', meta);
   files.set('search-pinyin.json', pinyin);
+  files.set('search-traditional.json', traditional);
   const manifest = {
     files: {
       shards: { count: split.length, hash, bytes: 0 },
@@ -101,6 +103,7 @@ export async function engineOfDocs(docs: SearchDoc[], shards = 1): Promise<{ eng
         config: search.config,
         meta: { file: 'search-meta.json', bytes: meta.length },
         pinyin: { file: 'search-pinyin.json', bytes: pinyin.length },
+        traditional: { file: 'search-traditional.json', bytes: traditional.length },
         chunks: { count: search.chunks.length, hash, bytes: 0 },
       },
     },

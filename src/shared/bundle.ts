@@ -11,7 +11,7 @@ import type { Article, DateEvent, Figure, Fragment, PageDocument, PublicationDat
  * meta (the paragraph table), the index chunks its terms live in, and the
  * shards of the articles it shows — never the whole corpus.
  */
-export const BUNDLE_VERSION = 3;
+export const BUNDLE_VERSION = 4;
 export const MANIFEST = 'manifest.json';
 
 export interface FileRef {
@@ -82,6 +82,8 @@ export interface SearchFiles {
   meta: FileRef;
   /** Toneless syllable → corpus characters, read on the first pinyin query only. */
   pinyin: FileRef;
+  /** Traditional → simplified, trimmed to the corpus (TraditionalTable), read on the first query that finds nothing as typed. */
+  traditional: FileRef;
   /** Gzip-compressed binary posting lists in term order (search/postings.ts): `search-<i>.<hash>.bin`. */
   chunks: FileSet;
 }
@@ -153,9 +155,10 @@ export function dataFiles(m: Manifest): { files: string[]; bytes: number } {
     figures.file,
     search.meta.file,
     search.pinyin.file,
+    search.traditional.file,
     ...Array.from({ length: search.chunks.count }, (_, i) => chunkFile(search.chunks, i)),
   ];
-  const bytes = shards.bytes + facts.bytes + catalog.reduce((n, f) => n + f.bytes, 0) + events.bytes + figures.bytes + search.meta.bytes + search.pinyin.bytes + search.chunks.bytes;
+  const bytes = shards.bytes + facts.bytes + catalog.reduce((n, f) => n + f.bytes, 0) + events.bytes + figures.bytes + search.meta.bytes + search.pinyin.bytes + search.traditional.bytes + search.chunks.bytes;
   return { files, bytes };
 }
 

@@ -31,7 +31,7 @@ import { IndexChunk, EMPTY_POSTING, hasPosition, intersectPostings, lowerBound, 
 import { parseQuery, withTermTexts, type ParsedQuery } from './search/query.ts';
 import { MAX_BONUS, MAX_SCORE, OCCURRENCES_SCORED, TopKeys, compareRanked, kindTier, scoreHit } from './search/ranking.ts';
 import { buildSnippet } from './search/snippet.ts';
-import { loadTraditionalConverter } from './search/traditional.ts';
+import { traditionalConverter, type Converter, type TraditionalTable } from './search/traditional.ts';
 import type { Article, ParagraphKind, SearchHit } from './types.ts';
 
 export type { ParsedQuery, QueryTerm } from './search/query.ts';
@@ -188,6 +188,7 @@ export class SearchEngine {
   private stamp = 0;
   private readonly chunks = new Map<number, Promise<IndexChunk>>();
   private pinyin: Promise<PinyinTable> | null = null;
+  private converter: Promise<Converter> | null = null;
   private readonly prefixes = new Map<string, Promise<Posting>>();
 
   private constructor(
@@ -390,7 +391,7 @@ export class SearchEngine {
 
   private async searchTraditional(parsed: ParsedQuery, opts: SearchOptions): Promise<{ ranked: Ranked; notice: string } | null> {
     if (!parsed.terms.some((t) => HAN.test(t.text))) return null;
-    const convert = await loadTraditionalConverter();
+    const convert = await this.traditional();
     const texts = parsed.terms.map((t) => convert(t.text));
     if (texts.every((text, i) => text === parsed.terms[i].text)) return null;
     const ranked = await this.rank(withTermTexts(parsed, texts, 'traditional'), opts);
@@ -439,6 +440,13 @@ export class SearchEngine {
     }
     const ranked = await this.rank(withTermTexts(parsed, words, 'pinyin'), opts);
     return ranked.total > 0 ? { ranked, notice: `pinyin: ${words.join(' ')}` } : null;
+  }
+
+  /** The Traditional converter, built on the first query that finds nothing as typed. */
+  private traditional(): Promise<Converter> {
+    this.converter ??= this.source.json<TraditionalTable>(this.source.files.traditional.file).then(traditionalConverter);
+    this.converter.catch(() => (this.converter = null));
+    return this.converter;
   }
 
   /** The pinyin table, fetched on the first pinyin query (most searches never need it). */

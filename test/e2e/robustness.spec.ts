@@ -174,7 +174,7 @@ test.describe('broken data files', () => {
       files.facts = wrongSet(files.facts);
       files.catalog = files.catalog.map(wrong);
       for (const key of ['events', 'figures'] as const) files[key] = wrong(files[key]);
-      files.search = { ...files.search, meta: wrong(files.search.meta), pinyin: wrong(files.search.pinyin), chunks: wrongSet(files.search.chunks) };
+      files.search = { ...files.search, meta: wrong(files.search.meta), pinyin: wrong(files.search.pinyin), traditional: wrong(files.search.traditional), chunks: wrongSet(files.search.chunks) };
       await r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(manifest) });
     });
     for (const url of ['#/article/000_9544aa7ef02d880a-a1', '#/timeline', '#/charts']) {
