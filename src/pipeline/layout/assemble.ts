@@ -1,7 +1,7 @@
 import type { Block, ParagraphKind } from '../../shared/types.ts';
 import { hasColumnName, isLabel, isNumberedHeading, ordinalOf, previousOrdinal, startsMidSentence, trailingCredit, visibleLength } from './cues.ts';
 import type { Join } from './reflow.ts';
-import { bigramProfile, cosine, longGrams, mergeProfile, repeatsVerbatim, unmergeProfile, type Profile } from './similarity.ts';
+import { bigramProfile, cosine, longGrams, mergeProfile, repeatsVerbatim, unmergeProfile, type Gram, type Profile } from './similarity.ts';
 
 /**
  * Similarity (idf cosine) below which a section is not taken to continue any
@@ -57,7 +57,7 @@ const HEADING: ReadonlySet<ParagraphKind> = new Set(['title', 'subtitle', 'subhe
  * content similarity decides where a section of blocks could belong to the
  * article being read, to one printed in an alternating column, or to none yet.
  */
-export function assembleArticles(blocks: Block[], roles0: ParagraphKind[], joins: Join[], idf: (g: string) => number): Assembly {
+export function assembleArticles(blocks: Block[], roles0: ParagraphKind[], joins: Join[], idf: (g: Gram) => number): Assembly {
   const roles = [...roles0];
   const articleOf = blocks.map(() => -1);
   const articles: ArticleDraft[] = [];

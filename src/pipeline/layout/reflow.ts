@@ -1,7 +1,7 @@
 import type { Block, ParagraphKind } from '../../shared/types.ts';
 import { endsSentence, isSentenceTail, startsMidSentence, startsParagraph, visibleLength } from './cues.ts';
 import { crossesWord } from './lexicon.ts';
-import { bigramProfile, cosine, junctionCount, longGrams, mergeProfile, pageCharPairs, repeatsVerbatim, type Profile } from './similarity.ts';
+import { bigramProfile, cosine, junctionCount, longGrams, mergeProfile, pageCharPairs, repeatsVerbatim, type Gram, type Profile } from './similarity.ts';
 
 /** A column-break rejoin: block `to` continues the sentence block `from` left unfinished. */
 export interface Join {
@@ -49,7 +49,7 @@ export function isDanglingEnd(text: string, role: ParagraphKind): boolean {
  * breaks even when two articles alternate columns: the order-preserving
  * matching with the best total decides. Never joins after a finished sentence.
  */
-export function reflowBlocks(blocks: Block[], roles: ParagraphKind[], idf: (g: string) => number): Join[] {
+export function reflowBlocks(blocks: Block[], roles: ParagraphKind[], idf: (g: Gram) => number): Join[] {
   const dangling = blocks.filter((b) => isDanglingEnd(b.text, roles[b.index])).map((b) => b.index);
   if (dangling.length === 0) return [];
   const profiles = blocks.map((b) => bigramProfile(b.text));
@@ -147,7 +147,7 @@ function continuations(
   pairs: Map<string, number>,
   flowOf: (j: number) => Profile,
   i: number,
-  idf: (g: string) => number,
+  idf: (g: Gram) => number,
 ): Candidate[] {
   const out: Candidate[] = [];
   const context = columnProfile(blocks, roles, profiles, i);
