@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { HtmlTagDescriptor, Plugin, ViteDevServer } from 'vite';
 import { MANIFEST, searchesInPage, type Manifest } from '../shared/bundle.ts';
 
@@ -13,7 +13,7 @@ export interface CorpusPluginOptions {
 }
 
 /**
- * Runs the pipeline inside Vite: `vite build` emits the bundle into
+ * Runs the pipeline inside Vite: `vite build` writes the bundle into
  * dist/<dataPath>/, and the dev server serves it from memory and rebuilds it
  * (then reloads the page) when a page or sidecar is added, edited or removed.
  *
@@ -25,16 +25,22 @@ export function minshengCorpus(options: CorpusPluginOptions): Plugin {
   const dataPath = (options.dataPath ?? 'data').replace(/^\/|\/$/g, '');
   let root = '';
   let pagesDir = '';
+  let outDir = '';
   let files: Promise<Map<string, Buffer>> | null = null;
   let serving = false;
 
+  /** Runs the pipeline into `out`; resolves with its summary. */
+  async function runPipeline(out: string): Promise<string> {
+    const tsx = join(root, 'node_modules', '.bin', 'tsx');
+    const cli = join(root, 'src', 'cli', 'corpus.ts');
+    return (await run(tsx, [cli, '--in', pagesDir, '--out', out, '--quiet'], root)).trim();
+  }
+
+  /** For the dev server, which serves the bundle from memory. */
   async function build(log: (msg: string) => void): Promise<Map<string, Buffer>> {
     const out = await mkdtemp(join(tmpdir(), 'minsheng-data-'));
     try {
-      const tsx = join(root, 'node_modules', '.bin', 'tsx');
-      const cli = join(root, 'src', 'cli', 'corpus.ts');
-      const output = await run(tsx, [cli, '--in', pagesDir, '--out', out, '--quiet'], root);
-      log(output.trim());
+      log(await runPipeline(out));
       // Bytes, not text: the index chunks are compressed binary.
       // Read 32 at a time: a big archive has thousands of small shards (one
       // by one is slow; all at once ran out of file handles, EMFILE, at 20,000).
@@ -51,30 +57,57 @@ export function minshengCorpus(options: CorpusPluginOptions): Plugin {
     }
   }
 
+  /*
+   * `vite build`: the pipeline starts with the build and runs beside the
+   * bundler, into a folder beside the output folder (the same disk), which
+   * is moved into place once Vite has written the app. The data files never
+   * pass through Vite: on a year of pages that is 20,000 files and 200 MB
+   * Vite would hold in memory and write a second time.
+   */
+  let staging: Promise<string> | null = null;
+
   return {
     name: 'minsheng-corpus',
     configResolved(config) {
       root = config.root;
       pagesDir = resolve(root, process.env.MINSHENG_PAGES || options.pages);
+      outDir = resolve(root, config.build.outDir);
       serving = config.command === 'serve';
     },
-    // The pipeline starts with the build and runs beside the bundler; the
-    // page (transformIndexHtml) and the data files (generateBundle) wait for it.
     buildStart() {
       if (serving) return; // the dev server builds in configureServer
-      files = build((msg) => this.info(`\n${msg}`));
-      files.catch(() => undefined); // reported where it is awaited
+      staging = (async () => {
+        const out = await mkdtemp(join(dirname(outDir), '.minsheng-data-'));
+        try {
+          this.info(`\n${await runPipeline(out)}`);
+          return out;
+        } catch (e) {
+          await rm(out, { recursive: true, force: true });
+          throw e;
+        }
+      })();
+      staging.catch(() => undefined); // reported where it is awaited
     },
     transformIndexHtml: {
       order: 'post',
       async handler(): Promise<HtmlTagDescriptor[]> {
-        if (!files) return [];
-        return preloads((await files).get(MANIFEST), dataPath);
+        if (files) return preloads((await files).get(MANIFEST), dataPath);
+        if (staging) return preloads(await readFile(join(await staging, MANIFEST)), dataPath);
+        return [];
       },
     },
-    async generateBundle() {
-      const out = await files!;
-      for (const [name, source] of out) this.emitFile({ type: 'asset', fileName: `${dataPath}/${name}`, source });
+    async writeBundle() {
+      if (!staging) return;
+      const target = join(outDir, dataPath);
+      await rm(target, { recursive: true, force: true });
+      await rename(await staging, target);
+      staging = null;
+    },
+    async buildEnd(error) {
+      // A failed build leaves no staging folder behind.
+      if (!error || !staging) return;
+      const out = await staging.catch(() => null);
+      if (out) await rm(out, { recursive: true, force: true });
     },
     configureServer(server: ViteDevServer) {
       const log = (msg: string) => server.config.logger.info(msg, { timestamp: true });
