@@ -132,8 +132,8 @@ export const CATALOG_CHUNK = 50;
  * is searched in the page rather than in a worker. Its queries are small
  * (the seeds, 117 KB: p95 2.9 ms in Node), so a worker keeps nothing off
  * the main thread worth its cost: the first query waits for the worker to
- * start, which on a busy page load is the longest single step (measured on
- * the seeds: the first highlighted hit 405 → 363 ms, median of 15 loads).
+ * start, which on a busy page load is the longest single step (`npm run
+ * bench` on the seeds: first result 384 → 297 ms, median of nine loads).
  */
 export const IN_PAGE_SEARCH_BYTES = 512 * 1024;
 

@@ -43,28 +43,29 @@ function inWorker(init: EngineInit): Backend {
     if (msg.type === 'error') waiter.reject(new Error(msg.message));
     else waiter.resolve(msg.result);
   });
-  let opened: Promise<void> | null = null;
   const post = (msg: WorkerRequest) => worker.postMessage(msg);
+  // A failure is forgotten, so a retry posts init again (the worker drops a failed engine).
+  let opened: Promise<void> | null = null;
+  const ready = (): Promise<void> => {
+    opened ??= new Promise<void>((resolve, reject) => {
+      const onMessage = (e: MessageEvent<WorkerResponse>) => {
+        if (e.data.type === 'ready') resolve();
+        else if (e.data.type === 'error' && e.data.id === undefined) reject(new Error(e.data.message));
+        else return;
+        worker.removeEventListener('message', onMessage);
+      };
+      worker.addEventListener('message', onMessage);
+      post({ type: 'init', ...init });
+    }).catch((e: Error) => {
+      opened = null;
+      throw e;
+    });
+    return opened;
+  };
   return {
-    // A failure is forgotten, so a retry posts init again (the worker drops a failed engine).
-    ready() {
-      opened ??= new Promise<void>((resolve, reject) => {
-        const onMessage = (e: MessageEvent<WorkerResponse>) => {
-          if (e.data.type === 'ready') resolve();
-          else if (e.data.type === 'error' && e.data.id === undefined) reject(new Error(e.data.message));
-          else return;
-          worker.removeEventListener('message', onMessage);
-        };
-        worker.addEventListener('message', onMessage);
-        post({ type: 'init', ...init });
-      }).catch((e: Error) => {
-        opened = null;
-        throw e;
-      });
-      return opened;
-    },
+    ready,
     search(id, query, options) {
-      this.ready().catch(() => {
+      ready().catch(() => {
         // The query's own answer carries the error.
       });
       return new Promise((resolve, reject) => {
