@@ -315,6 +315,19 @@ describe('index chunks and shards', () => {
     ]);
   });
 
+  test('two Han characters are exactly one index term (the pinyin beam counts them from its list alone)', () => {
+    const han = fc.oneof(
+      fc.integer({ min: 0x4e00, max: 0x9fff }),
+      fc.integer({ min: 0x20000, max: 0x2a6df }), // astral: two code units each
+    ).map((code) => String.fromCodePoint(code));
+    fc.assert(
+      fc.property(han, han, (a, b) => {
+        expect(lookupsOf(a + b)).toEqual([{ term: a + b, prefix: false, at: 0 }]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   test('a bundle that does not match this code, or its shards, fails loudly', async () => {
     const source = memorySource(built.files);
     await expect(SearchEngine.open({ ...source, files: { ...source.files, config: 'other' } })).rejects.toThrow(/config/);

@@ -26,7 +26,8 @@ describe('the Traditional table, trimmed to a corpus', () => {
   test('a corpus keeps only a small part of the table', () => {
     const table = buildTraditionalTable(chars('各级工会开展慰问活动，为困难职工送去温暖'));
     expect(Object.keys(table).length).toBeLessThan(FULL_TRADITIONAL.size / 10);
-    expect(buildTraditionalTable([])).toEqual(trimTraditional(FULL_TRADITIONAL, () => false));
+    // A corpus with no Han characters can be matched by no conversion at all.
+    expect(buildTraditionalTable([])).toEqual({});
   });
 
   test('whenever either conversion of a query could match the corpus, the trimmed one equals the full one (property)', () => {
