@@ -91,8 +91,14 @@ export function minshengCorpus(options: CorpusPluginOptions): Plugin {
     transformIndexHtml: {
       order: 'post',
       async handler(): Promise<HtmlTagDescriptor[]> {
-        if (files) return preloads((await files).get(MANIFEST), dataPath);
-        if (staging) return preloads(await readFile(join(await staging, MANIFEST)), dataPath);
+        if (files) {
+          const bundle = await files;
+          return headTags(async (file) => bundle.get(file), dataPath);
+        }
+        if (staging) {
+          const out = await staging;
+          return headTags((file) => readFile(join(out, file)), dataPath);
+        }
         return [];
       },
     },
@@ -142,17 +148,45 @@ export function minshengCorpus(options: CorpusPluginOptions): Plugin {
 }
 
 /**
- * The page's first search reads the index meta; a corpus searched in the page
- * (searchesInPage) gets it preloaded beside the manifest, so it arrives with
- * the app's code instead of after it. A worker cannot use a page's preload,
- * so a big archive gets none.
+ * What the page's head carries so that a first search waits for no fetch it
+ * could have done without.
+ *
+ * A corpus searched in the page (searchesInPage) has its manifest and its
+ * search meta (2 KB for the seeds) written into the HTML as JSON data
+ * blocks, which the app reads synchronously (src/app/data/embedded.ts). A
+ * fetch, even of a preloaded file, resolves in a task of its own, and on
+ * load that task waits behind the app's first render: on the seeds the
+ * manifest, there at 60 ms, reached the app at 225 ms, after the query
+ * typed at 170 ms had been waiting for it. Data blocks are not scripts (the
+ * CSP's script-src does not apply), and every `<` is escaped, so no text
+ * in them can close the element.
+ *
+ * A big archive gets its manifest preloaded instead: its search runs in a
+ * worker, which cannot read the page, and its manifest is not small.
  */
-export function preloads(manifestJson: Buffer | undefined, dataPath: string): HtmlTagDescriptor[] {
+export async function headTags(read: (file: string) => Promise<Buffer | undefined>, dataPath: string): Promise<HtmlTagDescriptor[]> {
+  const manifestJson = await read(MANIFEST);
   if (!manifestJson) return [];
   const manifest = JSON.parse(manifestJson.toString('utf8')) as Manifest;
-  if (!searchesInPage(manifest)) return [];
-  const href = `./${dataPath}/${manifest.files.search.meta.file}`;
-  return [{ tag: 'link', attrs: { rel: 'preload', href, as: 'fetch', crossorigin: true }, injectTo: 'head' }];
+  if (!searchesInPage(manifest)) {
+    return [{ tag: 'link', attrs: { rel: 'preload', href: `./${dataPath}/${MANIFEST}`, as: 'fetch', crossorigin: true }, injectTo: 'head-prepend' }];
+  }
+  const meta = manifest.files.search.meta.file;
+  const metaJson = await read(meta);
+  return [
+    dataBlock(MANIFEST, manifest),
+    ...(metaJson ? [dataBlock(meta, JSON.parse(metaJson.toString('utf8')))] : []),
+  ];
+}
+
+/** A JSON data block for the page's head; `<` is escaped (as \u003c, the same string to JSON) so nothing in it ends the element. */
+export function dataBlock(file: string, value: unknown): HtmlTagDescriptor {
+  return {
+    tag: 'script',
+    attrs: { type: 'application/json', 'data-file': file },
+    children: JSON.stringify(value).replace(/</g, '\\u003c'),
+    injectTo: 'head',
+  };
 }
 
 /** Run a command; resolve with its output, reject with its last lines on failure. */

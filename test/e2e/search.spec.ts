@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, test, withoutEmbeddedData } from './fixtures.ts';
 
 /**
  * Search in the real build, over the seeds: input methods, Traditional and
@@ -188,11 +188,16 @@ test.describe('where queries run', () => {
     return started;
   };
 
-  test('a small corpus is searched in the page: no worker is started', async ({ page }) => {
+  test('a small corpus is searched in the page: no worker is started, and its manifest and meta come with the page', async ({ page }) => {
     const started = workers(page);
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname.split('/').pop() ?? ''));
     await page.goto('./#/search?q=' + encodeURIComponent('慰问'));
     await expect(page.locator('.hit mark').first()).toHaveText('慰问');
     expect(started).toEqual([]);
+    expect(fetched.filter((f) => /^(manifest|search-meta)[.-]/.test(f))).toEqual([]);
+    // The index chunk and shard the query needed were fetched (the request log works).
+    expect(fetched.some((f) => /^search-\d+\./.test(f))).toBe(true);
   });
 
   // Each query on a fresh page, read once the answer is announced.
@@ -210,6 +215,7 @@ test.describe('where queries run', () => {
   test('a big archive is searched in a worker, with the same answers', async ({ page }) => {
     const inPage = await answers(page);
     // The same bundle, but its manifest says the index and shards weigh 100 MB.
+    await withoutEmbeddedData(page);
     await page.route('**/data/manifest.json', async (r) => {
       const m = await (await r.fetch()).json();
       m.files.search.chunks.bytes = 50e6;

@@ -1,4 +1,5 @@
 import { docOfId, factsFile, MANIFEST, shardFile, shardOf, type ArticleShard, type PageFacts, type CatalogPage, type Manifest } from '../../shared/bundle.ts';
+import { embeddedJson } from './embedded.ts';
 import type { Article, DateEvent, Figure, Fragment, PageDocument } from '../../shared/types.ts';
 
 /**
@@ -29,8 +30,14 @@ async function fetchJson<T>(file: string): Promise<T> {
   }
 }
 
+/** The manifest: from the page itself when it carries it (a small corpus), else fetched. */
+function readManifest(): Promise<Manifest> {
+  const inline = embeddedJson(MANIFEST) as Manifest | undefined;
+  return inline ? Promise.resolve(inline) : fetchJson<Manifest>(MANIFEST);
+}
+
 export function loadManifest(): Promise<Manifest> {
-  manifest ??= fetchJson<Manifest>(MANIFEST).catch((e) => {
+  manifest ??= readManifest().catch((e) => {
     manifest = null;
     throw e;
   });

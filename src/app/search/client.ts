@@ -1,6 +1,7 @@
 import { searchesInPage } from '../../shared/bundle.ts';
 import type { SearchEngine, SearchResult } from '../../shared/search.ts';
 import { DATA_BASE, loadManifest } from '../data/bundle.ts';
+import { embeddedJson } from '../data/embedded.ts';
 import { openEngine, type EngineInit } from './engine.ts';
 import type { SearchOptions, WorkerRequest, WorkerResponse } from './protocol.ts';
 import SearchWorker from './search.worker.ts?worker';
@@ -15,7 +16,7 @@ interface Backend {
 function inPage(init: EngineInit): Backend {
   let engine: Promise<SearchEngine> | null = null;
   const open = () => {
-    engine ??= openEngine(init);
+    engine ??= openEngine(init, embeddedJson);
     engine.catch(() => (engine = null));
     return engine;
   };
@@ -100,8 +101,8 @@ class SearchClient {
   /**
    * Opens the index while the page loads, so that a first query waits only
    * for its own chunks and shards: on the search view, and on every view for
-   * a corpus searched in the page, whose meta the page preloads (left unread,
-   * the browser warns). A link into a big archive's timeline or an article
+   * a corpus searched in the page, whose meta the page carries (opening it
+   * costs no fetch). A link into a big archive's timeline or an article
    * does not pay for its search meta.
    */
   async warm(onSearchView: boolean): Promise<void> {

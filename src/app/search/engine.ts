@@ -32,16 +32,17 @@ async function fetchOk(url: string): Promise<Response> {
  * Opens the index over HTTP, the same way in the search worker and in the
  * page: its meta first; each query then fetches the index chunks its terms
  * live in and the shards of the articles it shows (src/shared/search.ts),
- * each file once.
+ * each file once. `inline` hands over files the page already holds (its
+ * embedded search meta, src/app/data/embedded.ts); the worker has none.
  */
-export function openEngine(init: EngineInit): Promise<SearchEngine> {
+export function openEngine(init: EngineInit, inline: (file: string) => unknown = () => undefined): Promise<SearchEngine> {
   const url = (file: string) => new URL(file, init.base).href;
   const bytes = cached(async (u) => new Uint8Array(await (await fetchOk(u)).arrayBuffer()));
   const json = cached(async (u) => (await fetchOk(u)).json() as Promise<unknown>);
   const source: SearchSource = {
     files: init.search,
     bytes: (file) => bytes(url(file)),
-    json: <T>(file: string) => json(url(file)) as Promise<T>,
+    json: async <T>(file: string) => (inline(file) ?? (await json(url(file)))) as T,
     shard: async (i) => ((await json(url(shardFile(init.shards, i)))) as ArticleShard).articles,
   };
   return SearchEngine.open(source);
