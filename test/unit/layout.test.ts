@@ -363,6 +363,10 @@ describe('block roles', () => {
     [[body, '银行首席经济学家连平说，有没有“放水”从以下指标也能看出——', body], 1, 'body'],
     // Numbered section headings are headings even when the page pairs their last character with the next block's first.
     [[body, '二、积极推进基层综合行政执法改革', '推进行政执法权限和力量向基层延伸和下沉，强化乡镇和街道的统一指挥。改革推进顺利。'], 1, 'title'],
+    // So is a headline whose halves a space sets apart, though its last character and the next block's first pair elsewhere (当|今, 当今世界).
+    [['当今世界正经历百年未有之大变局，企业发展面临新挑战。', '复工达产 央企担当', '今年以来，企业坚决贯彻部署，全力推进复工复产。'], 1, 'title'],
+    // A body line cut at a column end has no such space.
+    [['当今世界正经历百年未有之大变局，企业发展面临新挑战。', '复工达产，央企担当', '今年以来，企业坚决贯彻部署，全力推进复工复产。'], 1, 'body'],
   ])('before assembly, %j block %i is %s', (blocks, at, role) => {
     expect(firstRoleIn(blocks, at)).toBe(role);
   });

@@ -24,6 +24,9 @@ import {
   visibleLength,
 } from './cues.ts';
 
+/** Two runs of Han characters set apart by a space, as headline halves are. */
+const HEADLINE_HALVES = /\p{Script=Han}[ \u3000]+\p{Script=Han}/u;
+
 /** Longest text we still accept as a photo caption (in visible characters). */
 const MAX_CAPTION = 150;
 
@@ -43,6 +46,11 @@ export function classifyBlock(blocks: Block[], i: number, pairs: Map<string, num
   if (!looksLikeHeading(text)) return 'body';
   if (isLabel(text) && !endsOnBoundChar(text) && !continuesIntoNext(blocks, i)) return 'label';
   if (hasHeadlineMark(text) || isNumberedHeading(text)) return 'title';
+  // Chinese body text sets no space between characters; a headline's halves
+  // (复工达产 央企担当) keep theirs through extraction, so a seam pair is no
+  // evidence against it. Generated F1 0.895 → 0.896, and 0.871 → 0.872 on
+  // pages it was not tuned on (--from 1001 --pages 300).
+  if (HEADLINE_HALVES.test(text.trim()) && !endsOnBoundChar(text) && !endsOpen(text)) return 'title';
   if (readsOnInto(blocks, i, pairs)) return 'body';
   return looksLikeStrongHeading(text) || !continuesIntoNext(blocks, i) ? 'title' : 'body';
 }
