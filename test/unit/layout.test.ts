@@ -441,6 +441,17 @@ describe('reflow', () => {
     ];
     expect(orderPreservingMatch(options)).toEqual([[0, 28], [1, 50]]);
   });
+
+  test('order-preserving match rejoins both breaks with a weak continuation rather than one with a strong', () => {
+    // Alternating columns: block 5 (below break 1) continues break 0; break 1's own
+    // continuation sits below a finished paragraph and scores low. Every paragraph
+    // cut mid-sentence goes on somewhere, so both joins beat the single best one.
+    const options = [
+      [{ block: 5, score: 0.3, mid: false }],
+      [{ block: 5, score: 0.32, mid: false }, { block: 6, score: 0, mid: true }],
+    ];
+    expect(orderPreservingMatch(options)).toEqual([[0, 5], [1, 6]]);
+  });
 });
 
 describe.each(seeds)('seed %s', (name) => {

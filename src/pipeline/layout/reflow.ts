@@ -11,8 +11,20 @@ export interface Join {
 
 /** How far ahead (in blocks) a column's continuation may be printed. */
 const WINDOW = 40;
-/** A candidate other than the block printed right below must score this much. */
+/** A candidate other than the block printed right below must score this much to contest that block's claim. */
 const RELATED = 0.04;
+/**
+ * Weaker candidates are kept as fallbacks for the matching, where every
+ * break rejoined earns MATCHED: a paragraph that stops mid-sentence goes on
+ * somewhere, so a weak continuation beats none when the strong one is
+ * taken (two articles alternating columns, each column topped by a finished
+ * paragraph). Breaks rejoined 93.4 → 94.6% on the 100 generated pages and
+ * 89.8 → 90.8%, 89.5 → 90.1% on two sets they were not tuned on; F1 moved
+ * by 0.001 or less.
+ */
+const MATCHED = 0.05;
+/** Lowest score the matching can still take (s + MATCHED ≥ 0). */
+const FALLBACK = -MATCHED;
 /** Weight of a visibly mid-sentence start against content similarity; a short first sentence (合作。) is weaker evidence. */
 const MID_BONUS = 0.1;
 const WEAK_MID_BONUS = 0.03;
@@ -72,7 +84,7 @@ export function reflowBlocks(blocks: Block[], roles: ParagraphKind[], idf: (g: G
   dangling.forEach((i, k) => {
     const b = options[k].reduce<Candidate | null>((x, c) => (x && x.score >= c.score ? x : c), null);
     const local = b !== null && b.block === adjacentContinuation(blocks, roles, i);
-    const contested = local && open.some((m) => options[m].some((c) => c.block === b.block));
+    const contested = local && open.some((m) => options[m].some((c) => c.block === b.block && c.score >= RELATED));
     if (local && !contested) {
       joins.push({ from: i, to: b.block });
       settledBlocks.add(b.block);
@@ -183,7 +195,7 @@ function continuations(
       word +
       (j === adjacent ? ADJACENT_BONUS : 0) -
       (belowFinished && adjacent !== null ? BELOW_FINISHED : 0);
-    if (j !== adjacent && score < RELATED) continue;
+    if (j !== adjacent && score < FALLBACK) continue;
     out.push({ block: j, score, mid });
   }
   return out;
@@ -207,7 +219,7 @@ export function orderPreservingMatch(options: Candidate[][]): [number, number][]
   for (let k = 1; k <= n; k++) {
     for (let b = 1; b <= m; b++) {
       const s = score[k - 1].get(blocks[b - 1]);
-      best[k][b] = Math.max(best[k - 1][b], best[k][b - 1], s === undefined ? -Infinity : best[k - 1][b - 1] + s);
+      best[k][b] = Math.max(best[k - 1][b], best[k][b - 1], s === undefined ? -Infinity : best[k - 1][b - 1] + s + MATCHED);
     }
   }
   const out: [number, number][] = [];
