@@ -493,6 +493,21 @@ describe('article boundaries', () => {
 
   test.each<[string, string[], number[][]]>([
     [
+      "an editor's note keeps its sign-off (——编者) when the next article's headline follows it",
+      [
+        '干部不松劲 脱贫“四不摘”（深度关注）',
+        '脱贫摘帽不是终点，而是新生活、新奋斗的起点。本版今起推出系列报道，敬请关注。',
+        '——编 者',
+        '锻造永不撤退的工作队',
+        '本报记者 张 枨',
+        '5月，内蒙古赤峰市阿鲁科尔沁旗，鲜花盛开，牛羊遍野。今年3月，当地正式退出贫困县序列。',
+      ],
+      [
+        [0, 1, 2],
+        [3, 4, 5],
+      ],
+    ],
+    [
       'a headline tagged with its column name opens an article even on the same subject',
       [
         '春节假期全国旅游市场平稳有序',

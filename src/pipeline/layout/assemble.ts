@@ -105,7 +105,9 @@ export function assembleArticles(blocks: Block[], roles0: ParagraphKind[], joins
   const openAt = (i: number): number => {
     const a = open();
     const above: number[] = [];
-    for (let j = i - 1; j >= 0 && HEADING.has(roles[j]) && articleOf[j] >= 0; j--) {
+    // A deck (——…) is printed under its headline, and an editor's note signs off
+    // with one (——编者): neither is taken along from above.
+    for (let j = i - 1; j >= 0 && HEADING.has(roles[j]) && roles[j] !== 'subtitle' && articleOf[j] >= 0; j--) {
       const prev = articles[articleOf[j]];
       if (prev.order[prev.order.length - 1] !== j || prev.order.length === 1) break;
       above.unshift(j);
