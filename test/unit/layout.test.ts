@@ -365,6 +365,10 @@ describe('block roles', () => {
     [[body, '二、积极推进基层综合行政执法改革', '推进行政执法权限和力量向基层延伸和下沉，强化乡镇和街道的统一指挥。改革推进顺利。'], 1, 'title'],
     // So is a headline whose halves a space sets apart, though its last character and the next block's first pair elsewhere (当|今, 当今世界).
     [['当今世界正经历百年未有之大变局，企业发展面临新挑战。', '复工达产 央企担当', '今年以来，企业坚决贯彻部署，全力推进复工复产。'], 1, 'title'],
+    // A question cut mid-word at a column end: its tail (路理念？) reads like a headline, but 思|路 is one word.
+    [['问：教育现代化是赶超世界先进教育水平的过程，同时也是与时俱进的过程。两个文件提出了哪些推进教育现代化的思', '路理念？', '答：教育现代化是教育高水平的发展状态。'], 1, 'body'],
+    // The next article's headline below a cut paragraph shares no word across the seam.
+    [['问：教育现代化是赶超世界先进教育水平的过程，同时也是与时俱进的过程。两个文件提出了哪些推进教育现代化的思', '矿井事故救援进展如何？', '答：教育现代化是教育高水平的发展状态。'], 1, 'title'],
     // A body line cut at a column end has no such space.
     [['当今世界正经历百年未有之大变局，企业发展面临新挑战。', '复工达产，央企担当', '今年以来，企业坚决贯彻部署，全力推进复工复产。'], 1, 'body'],
   ])('before assembly, %j block %i is %s', (blocks, at, role) => {
@@ -506,6 +510,18 @@ describe('article boundaries', () => {
         [0, 1, 2],
         [3, 4, 5],
       ],
+    ],
+    [
+      "an interview's questions stay in the interview, however far an answer strays from what came before",
+      [
+        '绘制新时代加快推进教育现代化建设教育强国的宏伟蓝图',
+        '新华社北京2月23日电 近日，中共中央、国务院印发了《中国教育现代化2035》，教育部负责人就有关情况回答了记者提问。',
+        '问：请介绍一下《中国教育现代化2035》编制的背景和意义。',
+        '答：制定教育现代化文件，是党中央、国务院作出的重大战略部署，是加快教育现代化的重要举措。',
+        '问：乡村学校的老师们怎样留得住、教得好？',
+        '答：要提高乡村教师工资待遇，落实住房、津贴和职称评聘倾斜政策，让他们安心扎根。各地可以通过定向培养、轮岗交流等办法补充年轻力量，同时借助网络课堂让偏远村小的孩子也能上好音乐、美术和英语课，缩小城乡差距。',
+      ],
+      [[0, 1, 2, 3, 4, 5]],
     ],
     [
       'a headline tagged with its column name opens an article even on the same subject',

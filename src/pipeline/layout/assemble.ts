@@ -50,6 +50,9 @@ export interface Assembly {
 
 const HEADING: ReadonlySet<ParagraphKind> = new Set(['title', 'subtitle', 'subhead', 'label']);
 
+/** A turn of a printed interview (问：… / 答：… / 记者：…). */
+const INTERVIEW_TURN = /^(?:问|答|记者)[：:]/;
+
 /**
  * Group blocks into articles in page order. Layout cues decide where they are
  * unambiguous (a headline followed by its dateline or continuation marker, a
@@ -226,6 +229,11 @@ export function assembleArticles(blocks: Block[], roles0: ParagraphKind[], joins
         const sequel = numbered === null ? -1 : all().reverse().find((a) => articles[a].headingOrdinals.has(numbered)) ?? -1;
         if (sequel >= 0) {
           place(i, sequel);
+          break;
+        }
+        // An interview's question (问：…？) is a subhead of the interview, never a new article.
+        if (INTERVIEW_TURN.test(text.trim())) {
+          place(i, current);
           break;
         }
         // A line introduced by a colon (…护士黄艳清：) is what the colon announces, not a new article.
