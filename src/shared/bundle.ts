@@ -9,7 +9,10 @@ import type { Article, DateEvent, Figure, Fragment, PageDocument, PublicationDat
  *
  * What a first search fetches on a big archive: the manifest, the search
  * meta (the paragraph table), the index chunks its terms live in, and the
- * shards of the articles it shows — never the whole corpus.
+ * shards of the articles it shows — never the whole corpus. A small corpus
+ * (searchesInPage) has its manifest and search meta written into the page's
+ * HTML as well, as JSON data blocks (headTags in src/pipeline/vite-plugin.ts);
+ * the files stay in the bundle for tools and as the page's fallback.
  */
 export const BUNDLE_VERSION = 4;
 export const MANIFEST = 'manifest.json';

@@ -79,11 +79,8 @@ function readsOnInto(blocks: Block[], i: number, pairs: Map<string, number>): bo
  * pages 0.871 and 0.857, unchanged.
  */
 function continuesPrevious(blocks: Block[], i: number): boolean {
-  let j = i - 1;
-  while (j >= 0 && isSpacedSentence(blocks[j])) j--;
-  if (j < 0) return false;
-  const before = blocks[j].text;
-  return !looksLikeHeading(before) && !endsSentence(before) && crossesWord(before, blocks[i].text);
+  const before = previousNonCaption(blocks, i)?.text;
+  return before !== undefined && !looksLikeHeading(before) && !endsSentence(before) && crossesWord(before, blocks[i].text);
 }
 
 /** The next block after `i` that is not a spaced-off caption-like sentence. */
