@@ -143,6 +143,10 @@ describe('closing credits', () => {
     ['计海新摄（影像中国）', true],
     ['王鸿义  陈严雪摄影报道（影像中国）', true],
     ['曹  一图  卜  拉文', true],
+    // A picture handed out by an agency or supplied by an organisation, on a line of its own.
+    ['新华社发', true],
+    ['布隆迪大学孔子学院供图', true],
+    ['农民专业合作社发展迅速', false],
     // A brief's author in bare brackets, but not a column tag, a note or a number.
     ['（吴秋余）', true],
     ['（亓 创 高 超）', true],

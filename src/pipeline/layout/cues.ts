@@ -65,6 +65,8 @@ const BYLINE = [
   /^(?=[^（）()]*(?:记者|通讯员|[\s\u3000]))[\u4e00-\u9fff·\s\u3000]{2,20}(?:报道|采写|撰文)$/,
   // Photo credits printed as a line of their own: 张三摄（影像中国）, 王五  赵六摄影报道（人民视觉）.
   /^[\u4e00-\u9fff·][\u4e00-\u9fff·\s\u3000、]{0,24}摄(?:影报道|影)?\s*(?:[（(][^（）()]{1,12}[）)])?$/,
+  // A picture handed out by an agency or supplied by an organisation: 新华社发, 某某大学孔子学院供图.
+  /^[\u4e00-\u9fff·][\u4e00-\u9fff·\s\u3000、]{0,24}(?:社发|供图)$/,
   // Picture-and-text credits of a commentary cartoon: 曹  一图  卜  拉文.
   /^[\u4e00-\u9fff][\u4e00-\u9fff\s\u3000]{0,6}图[\s\u3000]+[\u4e00-\u9fff][\u4e00-\u9fff\s\u3000]{0,6}文$/,
   // A brief's author in bare brackets: （吴秋余）, （亓 创 高 超）.
