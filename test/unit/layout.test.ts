@@ -442,6 +442,16 @@ describe('reflow', () => {
     expect(joinsOf(...blocks)).toEqual([[1, 2]]);
   });
 
+  test('a continuation that repeats a set phrase of the cut paragraph still joins when a word runs across the seam', () => {
+    // Official prose repeats set phrases longer than the copied-run length; the
+    // seam (新时|代) shows the block goes on with the cut sentence (generated page 1062).
+    const blocks = [
+      '党的十九届四中全会为新时代全面深化改革提供了根本遵循。如何坚持方向不变、道路不偏、力度不减，推动新时',
+      '代改革开放走得更稳、走得更远？回答好如何坚持方向不变、道路不偏、力度不减，推动改革向纵深发展这一问题，是理论界的重要课题。',
+    ];
+    expect(joinsOf(...blocks)).toEqual([[0, 1]]);
+  });
+
   test('order-preserving match prefers the non-crossing pairing with the best total', () => {
     const options = [
       [{ block: 28, score: 0.1, mid: false }, { block: 50, score: 0.26, mid: true }],

@@ -165,12 +165,13 @@ function continuations(
   const context = columnProfile(blocks, roles, profiles, i);
   // A block that copies a run of i (a summary bullet or deck line repeats a
   // clause of the body it sums up: ■ 要在党中央集中统一领导下…) is not i's
-  // continuation: a paragraph broken at a column end goes on without repeating itself.
+  // continuation: a paragraph broken at a column end goes on without repeating
+  // itself. Unless the seam vouches for it (see below): official prose repeats
+  // set phrases longer than the run (如何坚持方向不变、道路不偏、力度不减，推动…).
   const runs = longGrams(blocks[i].text);
   const adjacent = adjacentContinuation(blocks, roles, i);
   for (let j = i + 1; j < blocks.length && j <= i + WINDOW; j++) {
     if (roles[j] !== 'body' || startsParagraph(blocks[j].text)) continue;
-    if (repeatsVerbatim(blocks[j].text, runs)) continue;
     let p = j - 1;
     while (p > i && roles[p] === 'caption') p--;
     if (p > i && !COLUMN_END_ROLES.has(roles[p])) continue;
@@ -188,6 +189,9 @@ function continuations(
     if (belowFinished && adjacent === null && cosine(profiles[p], context, idf) >= sim / 2) continue;
     const seam = junctionCount(blocks[i].text, blocks[j].text, pairs) > 0 ? SEAM_BONUS : 0;
     const word = crossesWord(blocks[i].text, blocks[j].text) ? WORD_BONUS : 0;
+    // Breaks rejoined on pages it was not tuned on: 90.9 → 91.1% and 90.3 → 90.6%
+    // (--from 1001 / 2001 --pages 300); the 100 generated pages unchanged.
+    if (!clearlyMid && seam === 0 && word === 0 && repeatsVerbatim(blocks[j].text, runs)) continue;
     const score =
       sim +
       (clearlyMid ? MID_BONUS : mid ? WEAK_MID_BONUS : 0) +
