@@ -137,6 +137,14 @@ export function repeatsVerbatim(text: string, grams: Set<string>): boolean {
   return false;
 }
 
+/** How many of `text`'s runs of DUPLICATE_RUN content characters are in `grams` (a copied run of L characters counts L − DUPLICATE_RUN + 1). */
+export function copiedRuns(text: string, grams: Set<string>): number {
+  if (grams.size === 0) return 0;
+  let n = 0;
+  for (const g of longGrams(text)) if (grams.has(g)) n++;
+  return n;
+}
+
 /**
  * How often each pair of adjacent characters occurs on the page, punctuation
  * included: the page's own bigram language model. A column break inside a word
