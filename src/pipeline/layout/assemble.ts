@@ -1,5 +1,5 @@
 import type { Block, ParagraphKind } from '../../shared/types.ts';
-import { hasColumnName, isLabel, isNumberedHeading, ordinalOf, previousOrdinal, startsMidSentence, trailingCredit, visibleLength } from './cues.ts';
+import { hasColumnName, hasSidebarTag, isLabel, isNumberedHeading, ordinalOf, previousOrdinal, startsMidSentence, trailingCredit, visibleLength } from './cues.ts';
 import type { Join } from './reflow.ts';
 import { bigramProfile, copiedRuns, cosine, longGrams, mergeProfile, unmergeProfile, type Gram, type Profile } from './similarity.ts';
 
@@ -251,7 +251,8 @@ export function assembleArticles(blocks: Block[], roles0: ParagraphKind[], joins
           place(i, current);
           break;
         }
-        if (role === 'title' && (cur.closed || hasColumnName(text) || opensArticle(blocks, roles, i))) {
+        // A sidebar (…（记者手记）) is judged on its content like a subhead: it usually goes with the report above.
+        if (role === 'title' && (cur.closed || (hasColumnName(text) && !hasSidebarTag(text)) || opensArticle(blocks, roles, i))) {
           place(i, openAt(i));
           break;
         }

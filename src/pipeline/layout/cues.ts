@@ -338,5 +338,12 @@ export function hasColumnName(text: string): boolean {
   return m !== null && !/^(?:——|──)/.test(m[1]) && !/(?:摄|图|文|记者|整理)$/.test(m[2]) && !isByline(text) && looksLikeHeading(text);
 }
 
+/**
+ * A sidebar's tag: reporter's notes, further reading, background and the
+ * editor's afterword are printed with the report they go with and tagged
+ * like a column (时刻把履职放在心上（记者手记）), but are not articles of their own.
+ */
+export const hasSidebarTag = (text: string): boolean => /[（(](?:记者手记|延伸阅读|相关链接|新闻链接|背景链接|链接|小资料|编后|编后语)[）)]$/.test(text.trim());
+
 /** Ends on a digit or an opening quote or bracket: the number or quotation goes on. */
 export const endsOpen = (text: string): boolean => /[0-9０-９“‘「『《（(【]$/.test(text.trim());
