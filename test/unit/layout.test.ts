@@ -285,6 +285,8 @@ describe('cut heads versus headlines', () => {
     ['第二，聚焦互联互通', false],
     ['二、积极推进基层综合行政执法改革，坚持问题导向，强化乡镇和街道的统一指挥和统筹协调职责。', false],
     ['三、建立健全基层的', false],
+    // The parts of a code, numbered with circled digits.
+    ['②物权编', true],
   ])('isNumberedHeading(%s) = %s', (text, expected) => expect(isNumberedHeading(text)).toBe(expected));
 
   test.each<[string, number | null, string | null]>([
@@ -293,6 +295,8 @@ describe('cut heads versus headlines', () => {
     ['二十、', 20, '十九、'],
     ['12.', 12, '11.'],
     ['一、', 1, null],
+    ['⑦', 7, '⑥'],
+    ['①', 1, null],
   ])('ordinal %s has value %s and follows %s', (ord, value, previous) => {
     expect(ordinalValue(ord)).toBe(value);
     expect(previousOrdinal(ord)).toBe(previous);
@@ -302,6 +306,7 @@ describe('cut heads versus headlines', () => {
     ['2.65亿平方米违法建设', null],
     ['2. 需提供的相关附件证明材料', '2.'],
     ['第二，聚焦互联互通', '第二'],
+    ['③合同编', '③'],
   ])('ordinalOf(%s) = %s', (text, expected) => expect(ordinalOf(text)).toBe(expected));
 });
 
@@ -546,6 +551,21 @@ describe('article boundaries', () => {
         '把制度优势更好转化为治理效能，是坚持和完善中国特色社会主义制度、推进国家治理体系和治理能力现代化的必然要求。各地区各部门要在制度执行上下功夫，健全权威高效的制度执行机制，加强对制度执行的监督，坚决杜绝做选择、搞变通、打折扣的现象，让制度优势在治理实践中充分彰显。',
       ],
       [[0, 1, 2, 3]],
+    ],
+    [
+      'numbered parts of one report stay together, each with a two-line heading and its own closing credit',
+      [
+        '民法典：社会生活百科全书',
+        '①总则编',
+        '健全民事权利体系',
+        '总则编规定了民事活动必须遵循的基本原则和一般性规则，统领民法典各分编，确立了平等、自愿、公平、诚信等基本原则，为民事主体行使权利提供了基本遵循。',
+        '（本报记者 徐 隽采访整理）',
+        '②物权编',
+        '平等保护公私产权',
+        '物权编在一般规定中直接体现物权平等的原则，完善了住宅建设用地使用权期限届满自动续期的规定，回应了群众关切，让人民群众有恒产、有恒心，安居乐业。',
+        '（本报记者 孟祥夫采访整理）',
+      ],
+      [[0, 1, 2, 3, 4, 5, 6, 7, 8]],
     ],
     [
       "a reporter's notes printed under a report go with it, though tagged like a column",

@@ -230,14 +230,17 @@ export function assembleArticles(blocks: Block[], roles0: ParagraphKind[], joins
       case 'title':
       case 'label': {
         const previous = i > 0 ? roles[i - 1] : 'body';
-        if (headlineOnly && HEADING.has(previous) && articleOf[i - 1] === current) {
-          place(i, current); // the second line of a two-line headline
+        // The second line of a two-line headline, or of a numbered section's heading (②物权编 / 平等保护公私产权).
+        if (HEADING.has(previous) && articleOf[i - 1] === current && (headlineOnly || isNumberedHeading(blocks[i - 1].text))) {
+          place(i, current);
           break;
         }
         // A numbered section heading (三、…) goes on the article whose previous section (二、…) it follows.
         const numbered = isNumberedHeading(text) ? previousOrdinal(ordinalOf(text)!) : null;
         const sequel = numbered === null ? -1 : all().reverse().find((a) => articles[a].headingOrdinals.has(numbered)) ?? -1;
         if (sequel >= 0) {
+          // Each section may end with its own credit (（本报记者…采访整理）): the next one reopens the article.
+          articles[sequel].closed = false;
           place(i, sequel);
           break;
         }

@@ -103,8 +103,10 @@ export const hasPhotoCredit = (text: string): boolean => PHOTO_CREDIT.test(text.
 /** A subtitle (deck) under a headline starts with a dash: ——湖北2025年…. */
 export const isSubtitleLine = (text: string): boolean => /^(?:——|──|--|—|－－)/.test(text.trim());
 
-/** Enumerators that open a numbered paragraph: 第一，/ 一是 / 一、/ （一）/ 1. */
-const ORDINAL = new RegExp(`^(?:第([${NUM}]{1,3})[，,、：:]|([${NUM}]{1,3})是|([${NUM}]{1,2})、|[（(]([${NUM}]{1,2})[）)]|([0-9]{1,2})[.．](?![0-9]))`);
+/** A circled number (① … ⑳), as sections of a code or items of a list are numbered. */
+const CIRCLED = /^[①-⑳]$/;
+/** Enumerators that open a numbered paragraph: 第一，/ 一是 / 一、/ （一）/ 1. / ② */
+const ORDINAL = new RegExp(`^(?:第([${NUM}]{1,3})[，,、：:]|([${NUM}]{1,3})是|([${NUM}]{1,2})、|[（(]([${NUM}]{1,2})[）)]|([0-9]{1,2})[.．](?![0-9])|([①-⑳]))`);
 /** The enumerator at the start of `text` normalised (e.g. "第二" or "二是"), or null. */
 export function ordinalOf(text: string): string | null {
   const m = ORDINAL.exec(text);
@@ -113,6 +115,7 @@ export function ordinalOf(text: string): string | null {
   if (m[2]) return `${m[2]}是`;
   if (m[3]) return `${m[3]}、`;
   if (m[4]) return `(${m[4]})`;
+  if (m[6]) return m[6];
   return `${m[5]}.`;
 }
 
@@ -233,12 +236,13 @@ const MAX_NUMBERED_HEADING = 30;
 export function isNumberedHeading(text: string): boolean {
   const t = text.trim();
   const ord = ordinalOf(t);
-  return ord !== null && (ord.endsWith('、') || ord.startsWith('(')) && visibleLength(t) <= MAX_NUMBERED_HEADING && looksLikeHeading(t) && !endsOnBoundChar(t);
+  return ord !== null && (ord.endsWith('、') || ord.startsWith('(') || CIRCLED.test(ord)) && visibleLength(t) <= MAX_NUMBERED_HEADING && looksLikeHeading(t) && !endsOnBoundChar(t);
 }
 
 const CHINESE_DIGITS = '〇一二三四五六七八九';
 /** The number of a normalised ordinal (二、 → 2, (十一) → 11), or null. */
 export function ordinalValue(ordinal: string): number | null {
+  if (CIRCLED.test(ordinal)) return ordinal.charCodeAt(0) - 0x245f;
   const m = /[0-9０-９〇零一二两三四五六七八九十]+/.exec(ordinal);
   if (!m) return null;
   const d = m[0].replace(/[０-９]/g, (c) => String(c.charCodeAt(0) - 0xff10));
@@ -255,6 +259,7 @@ export function ordinalValue(ordinal: string): number | null {
 export function previousOrdinal(ordinal: string): string | null {
   const v = ordinalValue(ordinal);
   if (v === null || v <= 1) return null;
+  if (CIRCLED.test(ordinal)) return String.fromCharCode(ordinal.charCodeAt(0) - 1);
   const m = /[0-9０-９〇零一二两三四五六七八九十]+/.exec(ordinal)!;
   const digits = /^[0-9０-９]+$/.test(m[0]);
   const prev = digits ? String(v - 1) : chineseNumber(v - 1);
