@@ -77,6 +77,9 @@ export function assembleArticles(blocks: Block[], roles0: ParagraphKind[], joins
   const joinedFrom = new Map(joins.map((j) => [j.to, j.from]));
   const joinedTo = new Map(joins.map((j) => [j.from, j.to]));
   const profiles = blocks.map((b) => bigramProfile(b.text));
+  // Each block's runs of DUPLICATE_RUN characters, built once: every section is checked against every open article.
+  const runs: Set<string>[] = [];
+  const runsOf = (k: number): Set<string> => (runs[k] ??= longGrams(blocks[k].text));
   let current = -1;
 
   const open = (): number => {
@@ -93,7 +96,7 @@ export function assembleArticles(blocks: Block[], roles0: ParagraphKind[], joins
     if (role === 'byline' || (role === 'lead' && /[（(]\s*(?:本报)?记者/.test(blocks[i].text)) || trailingCredit(blocks[i].text) >= 0) art.hasByline = true;
     if (role === 'body' || role === 'lead') {
       art.hasBody = true;
-      for (const g of longGrams(blocks[i].text)) art.grams.add(g);
+      for (const g of runsOf(i)) art.grams.add(g);
       const ord = ordinalOf(blocks[i].text);
       if (ord) art.ordinals.add(ord);
     }
@@ -174,7 +177,7 @@ export function assembleArticles(blocks: Block[], roles0: ParagraphKind[], joins
     for (const a of candidates) {
       const art = articles[a];
       // An article does not copy itself: text quoted at length means a summary and its source.
-      if (body.reduce((n, k) => n + copiedRuns(blocks[k].text, art.grams), 0) >= SUMMARY_COPY) continue;
+      if (body.reduce((n, k) => n + copiedRuns(runsOf(k), art.grams), 0) >= SUMMARY_COPY) continue;
       // Nor does it number the same point twice (第二 … 第二).
       if (sectionOrdinals.some((o) => art.ordinals.has(o))) continue;
       // A second byline belongs to a different report.

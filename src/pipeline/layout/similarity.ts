@@ -130,18 +130,18 @@ export function longGrams(text: string, n = DUPLICATE_RUN): Set<string> {
 /** Length (in content characters) from which a shared run counts as copied text; set phrases such as 弘扬劳模精神、劳动精神、工匠精神 (14) stay below it. */
 export const DUPLICATE_RUN = 18;
 
-/** True when `text` repeats a run of DUPLICATE_RUN content characters found in `grams`. */
-export function repeatsVerbatim(text: string, grams: Set<string>): boolean {
+/** True when a text, given as its runs (`longGrams`), repeats a run of DUPLICATE_RUN content characters found in `grams`. */
+export function repeatsVerbatim(runs: Set<string>, grams: Set<string>): boolean {
   if (grams.size === 0) return false;
-  for (const g of longGrams(text)) if (grams.has(g)) return true;
+  for (const g of runs) if (grams.has(g)) return true;
   return false;
 }
 
-/** How many of `text`'s runs of DUPLICATE_RUN content characters are in `grams` (a copied run of L characters counts L − DUPLICATE_RUN + 1). */
-export function copiedRuns(text: string, grams: Set<string>): number {
+/** How many of a text's runs (`longGrams`) are in `grams`: a copied run of L characters counts L − DUPLICATE_RUN + 1. */
+export function copiedRuns(runs: Set<string>, grams: Set<string>): number {
   if (grams.size === 0) return 0;
   let n = 0;
-  for (const g of longGrams(text)) if (grams.has(g)) n++;
+  for (const g of runs) if (grams.has(g)) n++;
   return n;
 }
 
