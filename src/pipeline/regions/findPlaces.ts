@@ -25,6 +25,8 @@ class Gazetteer {
    * corpus than slicing every length at every position.
    */
   readonly lengthsByPrefix = new Map<string, number[]>();
+  /** Whether some form starts with this UTF-16 code unit: most positions are rejected on it before any slice. */
+  readonly starts = new Uint8Array(0x10000);
 
   constructor() {
     let max = 0;
@@ -34,6 +36,7 @@ class Gazetteer {
         if (!list.some((x) => x.code === f.code)) list.push(f);
         this.forms.set(f.form, list);
         max = Math.max(max, f.form.length);
+        this.starts[f.form.charCodeAt(0)] = 1;
         const prefix = f.form.slice(0, 2);
         const lengths = this.lengthsByPrefix.get(prefix) ?? [];
         if (!lengths.includes(f.form.length)) lengths.push(f.form.length);
@@ -147,6 +150,7 @@ function longestFormAt(
   inContext: (place: Place, form: string) => boolean,
   scope: Set<string>,
 ): { form: string; place: Place } | null {
+  if (!g.starts[text.charCodeAt(at)]) return null;
   const lengths = g.lengthsByPrefix.get(text.slice(at, at + 2));
   if (!lengths) return null;
   for (const len of lengths) {
