@@ -1,7 +1,7 @@
 import type { Block, ParagraphKind } from '../../shared/types.ts';
 import { hasColumnName, hasSidebarTag, isLabel, isNumberedHeading, ordinalOf, previousOrdinal, startsMidSentence, trailingCredit, visibleLength } from './cues.ts';
 import type { Join } from './reflow.ts';
-import { bigramProfile, copiedRuns, cosine, longGrams, mergeProfile, unmergeProfile, type Gram, type Profile } from './similarity.ts';
+import { bigramProfile, copiedRuns, cosine, mergeProfile, runsOfBlocks, unmergeProfile, type Gram, type Profile } from './similarity.ts';
 
 /**
  * Similarity (idf cosine) below which a section is not taken to continue any
@@ -77,9 +77,7 @@ export function assembleArticles(blocks: Block[], roles0: ParagraphKind[], joins
   const joinedFrom = new Map(joins.map((j) => [j.to, j.from]));
   const joinedTo = new Map(joins.map((j) => [j.from, j.to]));
   const profiles = blocks.map((b) => bigramProfile(b.text));
-  // Each block's runs of DUPLICATE_RUN characters, built once: every section is checked against every open article.
-  const runs: Set<string>[] = [];
-  const runsOf = (k: number): Set<string> => (runs[k] ??= longGrams(blocks[k].text));
+  const runsOf = runsOfBlocks(blocks.map((b) => b.text));
   let current = -1;
 
   const open = (): number => {

@@ -130,18 +130,24 @@ export function longGrams(text: string, n = DUPLICATE_RUN): Set<string> {
 /** Length (in content characters) from which a shared run counts as copied text; set phrases such as 弘扬劳模精神、劳动精神、工匠精神 (14) stay below it. */
 export const DUPLICATE_RUN = 18;
 
-/** True when a text, given as its runs (`longGrams`), repeats a run of DUPLICATE_RUN content characters found in `grams`. */
-export function repeatsVerbatim(runs: Set<string>, grams: Set<string>): boolean {
-  if (grams.size === 0) return false;
-  for (const g of runs) if (grams.has(g)) return true;
-  return false;
+/**
+ * A page's runs of DUPLICATE_RUN content characters per block (`longGrams`),
+ * each built on first use: reflow and assembly check a block against many
+ * breaks and articles.
+ */
+export function runsOfBlocks(texts: readonly string[]): (k: number) => Set<string> {
+  const runs: Set<string>[] = [];
+  return (k) => (runs[k] ??= longGrams(texts[k]));
 }
 
-/** How many of a text's runs (`longGrams`) are in `grams`: a copied run of L characters counts L − DUPLICATE_RUN + 1. */
-export function copiedRuns(runs: Set<string>, grams: Set<string>): number {
-  if (grams.size === 0) return 0;
+/**
+ * How many of a text's runs (`runsOfBlocks`) are in `grams`, counting up to
+ * `enough`: a copied run of L characters counts L − DUPLICATE_RUN + 1.
+ */
+export function copiedRuns(runs: Set<string>, grams: Set<string>, enough = Infinity): number {
   let n = 0;
-  for (const g of runs) if (grams.has(g)) n++;
+  if (grams.size === 0) return n;
+  for (const g of runs) if (grams.has(g) && ++n >= enough) break;
   return n;
 }
 
