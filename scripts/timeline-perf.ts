@@ -187,6 +187,10 @@ try {
   console.log(`  zoom + pan        ${gesture} ms of gestures, ${f.n} frames, marks drawn per frame up to ${Math.max(...zoom.drawn)}`);
   console.log(`  frame interval    max ${ms(f.max)} · p95 ${ms(f.p95)} · median ${ms(f.p50)} · mean ${ms(f.mean)}`);
   const dm = stats(zoom.drawMs.filter((x, i) => i === 0 || x !== zoom.drawMs[i - 1]));
+  if (process.env.PERF_DEBUG === '1')
+    zoom.drawMs.forEach((x, i) => {
+      if (x > 20 && x !== zoom.drawMs[i - 1]) console.log(`  slow draw in frame ${i}: ${x} ms, ${zoom.drawn[i]} marks`);
+    });
   console.log(`  canvas draw       max ${ms(dm.max)} · p95 ${ms(dm.p95)} · median ${ms(dm.p50)} (one draw of the marks)`);
   console.log(`  long frames       ${l.n} over 50 ms${l.n ? ` (max ${ms(l.max)})` : ''}`);
   console.log(`  ended at          ${url.slice(url.indexOf('#'))}`);

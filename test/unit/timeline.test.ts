@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { DateEvent } from '../../src/shared/types.ts';
 import { assignLanes, jitterOf, laneAt, laneGeometry, markY, truncateLabel } from '../../src/app/timeline/lanes.ts';
-import { adjacentLane, candidateRange, eventsIn, hitTest, longestSpan, nearestInLane, type MarkGeometry } from '../../src/app/timeline/marks.ts';
+import { adjacentLane, candidates, eventsIn, hitTest, nearestInLane, timeIndex, type MarkGeometry } from '../../src/app/timeline/marks.ts';
 import { chooseTickStep, formatTick, labelWidth, placeLabels, timeTicks } from '../../src/app/timeline/ticks.ts';
 import {
   densityBins,
@@ -316,25 +316,46 @@ describe('lanes', () => {
 
 describe('finding marks', () => {
   const placed = placeEvents([ev('2021-01-10'), ev('2021'), ev('2021-01-12'), ev('2019', '2025')]);
-  const longest = longestSpan(placed);
+  const index = timeIndex(placed);
   const full: [number, number] = [utc(2018), utc(2027)];
   const px = (t: number) => ((t - full[0]) / (full[1] - full[0])) * 900;
   const g: MarkGeometry = { x: px, invert: (p) => full[0] + (p / 900) * (full[1] - full[0]), y: () => 50 };
 
-  test('the candidate run includes long spans that start before the window', () => {
-    const [lo, hi] = candidateRange(placed, longest, utc(2024), utc(2024, 2));
-    expect(placed.slice(lo, hi).some((p) => p.event.start === '2019')).toBe(true);
-    expect(eventsIn(placed, longest, utc(2024), utc(2024, 2)).map((p) => p.event.start)).toEqual(['2019']);
+  test('the candidates include long spans that start before the window', () => {
+    expect([...candidates(index, utc(2024), utc(2024, 2))].some((i) => placed[i].event.start === '2019')).toBe(true);
+    expect(eventsIn(placed, index, utc(2024), utc(2024, 2)).map((p) => p.event.start)).toEqual(['2019']);
+  });
+
+  test('one span of centuries does not make every window a candidate', () => {
+    const days = Array.from({ length: 200 }, (_, i) => ev(new Date(utc(2020) + i * DAY).toISOString().slice(0, 10)));
+    const many = placeEvents([ev('1220', '2080'), ...days]);
+    const found = [...candidates(timeIndex(many), utc(2020, 3, 1), utc(2020, 3, 3))].map((i) => many[i].event.start);
+    expect(found).toEqual(['1220', '2020-02-29', '2020-03-01', '2020-03-02', '2020-03-03']);
+  });
+
+  test('eventsIn finds exactly the events overlapping the window, in start order', () => {
+    const year = fc.integer({ min: 2000, max: 2030 });
+    const date = fc.tuple(year, fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }));
+    const iso = ([y, m, d]: [number, number, number]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    fc.assert(
+      fc.property(fc.array(fc.tuple(date, fc.integer({ min: 0, max: 4000 })), { maxLength: 80 }), date, fc.integer({ min: 0, max: 400 }), (spec, from, len) => {
+        const list = placeEvents(spec.map(([d, days]) => ev(iso(d), new Date(startOf(iso(d)) + days * DAY).toISOString().slice(0, 10))));
+        const a = startOf(iso(from));
+        const b = a + len * DAY;
+        expect(eventsIn(list, timeIndex(list), a, b)).toEqual(list.filter((p) => p.t0 <= b && p.t1 > a));
+      }),
+      { numRuns: 200 },
+    );
   });
 
   test('a point wins over the bar under it; far away is a miss', () => {
     const day = placed.findIndex((p) => p.event.start === '2021-01-10');
-    const hit = hitTest(placed, longest, g, px(utc(2021, 1, 10) + DAY / 2), 50);
+    const hit = hitTest(placed, index, g, px(utc(2021, 1, 10) + DAY / 2), 50);
     // 2021-01-10 and 2021-01-12 are <1 px apart here: either point, never a bar.
     expect(['2021-01-10', '2021-01-12']).toContain(placed[hit].event.start);
     expect(hit === day || placed[hit].event.start === '2021-01-12').toBe(true);
-    expect(placed[hitTest(placed, longest, g, px(utc(2023)), 50)].event.start).toBe('2019');
-    expect(hitTest(placed, longest, g, px(utc(2023)), 80)).toBe(-1);
+    expect(placed[hitTest(placed, index, g, px(utc(2023)), 50)].event.start).toBe('2019');
+    expect(hitTest(placed, index, g, px(utc(2023)), 80)).toBe(-1);
   });
 
   test('keyboard neighbours across lanes', () => {
