@@ -12,7 +12,7 @@ import { isValidYmd, parseDay, formatYmd, firstDayOf, toDayNumber, type Ymd } fr
 import { extractDates, type DateMention } from './dates/extract.ts';
 import { joinColumnBreaks } from './dates/pageText.ts';
 import { nearestYear } from './dates/resolve.ts';
-import { scanDateExpressions } from './dates/scan.ts';
+import { scanDatelines } from './dates/scan.ts';
 
 export interface PublicationSidecar {
   date?: string;
@@ -138,8 +138,8 @@ const AGENCY_AND_PLACE = /(?:据)?(?:新华社|中新社|本报|人民网|央视
 
 function findDatelines(page: string): DatelineFound[] {
   const out: DatelineFound[] = [];
-  for (const e of scanDateExpressions(page)) {
-    if (!e.dateline || e.spec.type !== 'calendar' || e.spec.day === undefined) continue;
+  for (const e of scanDatelines(page)) {
+    if (e.spec.type !== 'calendar' || e.spec.day === undefined) continue;
     const lineStart = page.lastIndexOf('\n', e.offset - 1) + 1;
     const before = page.slice(Math.max(lineStart, e.offset - 16), e.offset);
     const head = AGENCY_AND_PLACE.exec(before)?.[0] ?? before;

@@ -9,6 +9,8 @@ import {
   type DateMention,
 } from '../../src/pipeline/dates.ts';
 
+import { scanDateExpressions, scanDatelines } from '../../src/pipeline/dates/scan.ts';
+
 type Expected = Pick<DateMention, 'start' | 'end' | 'precision' | 'kind'> & { approximate?: boolean; dateline?: boolean };
 
 const A000 = '2026-01-26'; // seed 000: 新华社北京1月26日电
@@ -286,6 +288,24 @@ describe('the seed pages against the gold file', () => {
 });
 
 describe('properties', () => {
+  test('the datelines found near 电 and 讯 are exactly the datelines of a whole-page scan', () => {
+    const token = fc.constantFrom(
+      ...'新华社 本报 人民网 电视台 北京 宁夏银川 1月26日 2月9日 2020年 12月 31日 3日 二〇二〇年 十二月 三十一日 二十六日 电 讯 话 报 \n ， 。 （ ） 据 记者 至 截至 以来 上午 号 1 2 0 年 月 日 今年 去年 春节'.split(' '),
+    );
+    // Digits and numerals one by one too: a scan started inside a number could read a different date.
+    const char = fc.constantFrom(...'0123456789〇一二三四五六七八九十年月日号电讯至'.split(''));
+    fc.assert(
+      fc.property(fc.array(fc.oneof(token, char, char), { maxLength: 60 }), (tokens) => {
+        const t = tokens.join('');
+        expect(scanDatelines(t)).toEqual(scanDateExpressions(t).filter((e) => e.dateline));
+      }),
+      { numRuns: 2000 },
+    );
+    const seed = readFileSync('seeds/003_4e107e2df6e33d71.txt', 'utf8');
+    expect(scanDatelines(seed).length).toBeGreaterThan(0);
+    expect(scanDatelines(seed)).toEqual(scanDateExpressions(seed).filter((e) => e.dateline));
+  });
+
   const chineseText = fc
     .array(fc.constantFrom(...'0123456789年月日号至到—-截至从今去当前后春节新年夕期间十四五一二三〇，。近来以宁夏体现在'.split(''), 'x', '２'), { maxLength: 60 })
     .map((cs) => cs.join(''));
