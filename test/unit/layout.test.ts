@@ -245,6 +245,11 @@ describe('cut heads versus headlines', () => {
     const pairs = pageCharPairs(['武汉市民在江城武汉过年。', '黄鹤楼下，江城武', '汉。当天晚上']);
     expect(junctionCount('黄鹤楼下，江城武', '汉。当天晚上', pairs)).toBe(2);
     expect(junctionCount('携手共谱合作新篇章', '我们要深化农业合作', pairs)).toBe(0);
+    // Characters beyond the BMP (rare names: 𠙶) are one character each, at either side of the break.
+    const rare = pageCharPairs(['李𠙶𠙶同志，', '李𠙶', '𠙶同志']);
+    expect(junctionCount('李𠙶 ', '  𠙶同志', rare)).toBe(1);
+    expect(junctionCount('见李', '𠙶同志', rare)).toBe(2);
+    expect(junctionCount('\n', '𠙶', rare)).toBe(0);
   });
 
   test.each<[string[], number, string]>([

@@ -1,7 +1,7 @@
 import type { Block, ParagraphKind } from '../../shared/types.ts';
 import { hasColumnName, hasSidebarTag, isLabel, isNumberedHeading, ordinalOf, previousOrdinal, startsMidSentence, trailingCredit, visibleLength } from './cues.ts';
 import type { Join } from './reflow.ts';
-import { bigramProfile, copiedRuns, cosine, mergeProfile, runsOfBlocks, unmergeProfile, type Gram, type Profile } from './similarity.ts';
+import { copiedRuns, cosine, mergeProfile, unmergeProfile, type PageModel, type Profile } from './similarity.ts';
 
 /**
  * Similarity (idf cosine) below which a section is not taken to continue any
@@ -70,14 +70,13 @@ const INTERVIEW_TURN = /^(?:问|答|记者)[：:]/;
  * content similarity decides where a section of blocks could belong to the
  * article being read, to one printed in an alternating column, or to none yet.
  */
-export function assembleArticles(blocks: Block[], roles0: ParagraphKind[], joins: Join[], idf: (g: Gram) => number): Assembly {
+export function assembleArticles(blocks: Block[], roles0: ParagraphKind[], joins: Join[], page: PageModel): Assembly {
+  const { profiles, runsOf, idf } = page;
   const roles = [...roles0];
   const articleOf = blocks.map(() => -1);
   const articles: ArticleDraft[] = [];
   const joinedFrom = new Map(joins.map((j) => [j.to, j.from]));
   const joinedTo = new Map(joins.map((j) => [j.from, j.to]));
-  const profiles = blocks.map((b) => bigramProfile(b.text));
-  const runsOf = runsOfBlocks(blocks.map((b) => b.text));
   let current = -1;
 
   const open = (): number => {

@@ -3,7 +3,7 @@ import { assembleArticles } from './assemble.ts';
 import { trailingCredit, isByline } from './cues.ts';
 import { reflowBlocks } from './reflow.ts';
 import { blockRoles } from './roles.ts';
-import { pageIdf } from './similarity.ts';
+import { pageModel } from './similarity.ts';
 
 export { blockRoles, classifyBlock } from './roles.ts';
 export { reflowBlocks } from './reflow.ts';
@@ -49,10 +49,10 @@ export function readPage(text: string, blocks: Block[]): PageLayout {
   });
   // Work on a renumbered copy so the stages can index blocks by position.
   const local = readable.map((b, i) => ({ ...b, index: i }));
-  const idf = pageIdf(local.map((b) => b.text));
-  const roles0 = blockRoles(local);
-  const joins = reflowBlocks(local, roles0, idf);
-  const { articles, roles } = assembleArticles(local, roles0, joins, idf);
+  const page = pageModel(local.map((b) => b.text));
+  const roles0 = blockRoles(local, page.pairs);
+  const joins = reflowBlocks(local, roles0, page);
+  const { articles, roles } = assembleArticles(local, roles0, joins, page);
   const original = (i: number): number => readable[i].index;
 
   const next = new Map(joins.map((j) => [j.from, j.to]));

@@ -1,7 +1,7 @@
 import type { Block, ParagraphKind } from '../../shared/types.ts';
 import { endsSentence, isSentenceTail, startsMidSentence, startsParagraph, visibleLength } from './cues.ts';
 import { crossesWord } from './lexicon.ts';
-import { bigramProfile, copiedRuns, cosine, junctionCount, mergeProfile, pageCharPairs, runsOfBlocks, type Gram, type Profile } from './similarity.ts';
+import { copiedRuns, cosine, junctionCount, mergeProfile, type Gram, type PageModel, type Profile } from './similarity.ts';
 
 /** A column-break rejoin: block `to` continues the sentence block `from` left unfinished. */
 export interface Join {
@@ -61,18 +61,16 @@ export function isDanglingEnd(text: string, role: ParagraphKind): boolean {
  * breaks even when two articles alternate columns: the order-preserving
  * matching with the best total decides. Never joins after a finished sentence.
  */
-export function reflowBlocks(blocks: Block[], roles: ParagraphKind[], idf: (g: Gram) => number): Join[] {
+export function reflowBlocks(blocks: Block[], roles: ParagraphKind[], page: PageModel): Join[] {
   const dangling = blocks.filter((b) => isDanglingEnd(b.text, roles[b.index])).map((b) => b.index);
   if (dangling.length === 0) return [];
-  const profiles = blocks.map((b) => bigramProfile(b.text));
-  const pairs = pageCharPairs(blocks.map((b) => b.text));
+  const { profiles, pairs, runsOf, idf } = page;
   const flows = new Map<number, Profile>();
   const flowOf = (j: number): Profile => {
     let f = flows.get(j);
     if (!f) flows.set(j, (f = flowProfile(blocks, roles, profiles, j)));
     return f;
   };
-  const runsOf = runsOfBlocks(blocks.map((b) => b.text));
   const options = dangling.map((i) => continuations(blocks, roles, profiles, pairs, flowOf, runsOf, i, idf));
   // A break whose best continuation is the block right below it is settled
   // first, unless an earlier unsettled break could take that block too (in
@@ -157,7 +155,7 @@ function continuations(
   blocks: Block[],
   roles: ParagraphKind[],
   profiles: Profile[],
-  pairs: Map<string, number>,
+  pairs: Map<number, number>,
   flowOf: (j: number) => Profile,
   runsOf: (j: number) => Set<string>,
   i: number,

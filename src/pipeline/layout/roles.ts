@@ -35,7 +35,7 @@ const MAX_CAPTION = 150;
  * blocks come back as 'title'; the assembler demotes those that fall inside an
  * article to 'subhead', because only the article grouping can tell them apart.
  */
-export function classifyBlock(blocks: Block[], i: number, pairs: Map<string, number> = pageCharPairs(blocks.map((b) => b.text))): ParagraphKind {
+export function classifyBlock(blocks: Block[], i: number, pairs: Map<number, number> = pageCharPairs(blocks.map((b) => b.text))): ParagraphKind {
   const text = blocks[i].text;
   if (isMarker(text)) return 'marker';
   if (isSourceNote(text)) return 'source';
@@ -63,7 +63,7 @@ export function classifyBlock(blocks: Block[], i: number, pairs: Map<string, num
  * and the next block's first form a pair the page uses elsewhere (武|汉 when
  * the page says 武汉), or a dictionary word spans the seam (展|馆).
  */
-function readsOnInto(blocks: Block[], i: number, pairs: Map<string, number>): boolean {
+function readsOnInto(blocks: Block[], i: number, pairs: Map<number, number>): boolean {
   const text = blocks[i].text;
   if (endsOnBoundChar(text) || endsOpen(text) || isUnevenClause(text) || opensWithTimeClause(text)) return true;
   const next = nextReadable(blocks, i);
@@ -90,8 +90,7 @@ function nextReadable(blocks: Block[], i: number): Block | null {
 }
 
 /** Roles of all blocks, in block order. */
-export function blockRoles(blocks: Block[]): ParagraphKind[] {
-  const pairs = pageCharPairs(blocks.map((b) => b.text));
+export function blockRoles(blocks: Block[], pairs = pageCharPairs(blocks.map((b) => b.text))): ParagraphKind[] {
   const roles = blocks.map((_, i) => classifyBlock(blocks, i, pairs));
   for (let i = 0; i < blocks.length; i++) if (roles[i] === 'body' && (isKicker(blocks, roles, i) || isDashKicker(blocks, roles, i))) roles[i] = 'title';
   return roles;

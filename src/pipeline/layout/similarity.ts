@@ -31,15 +31,35 @@ function isContent(c: string): boolean {
   return c.length === 1 ? BMP_CONTENT[c.charCodeAt(0)] === 1 : CONTENT_CHAR.test(c);
 }
 
+function isContentCode(code: number): boolean {
+  return code < 0x10000 ? BMP_CONTENT[code] === 1 : CONTENT_CHAR.test(String.fromCodePoint(code));
+}
+
 const SPACE = /\s/;
+const BMP_SPACE = new Uint8Array(0x10000);
+for (let code = 0; code < 0x10000; code++) BMP_SPACE[code] = SPACE.test(String.fromCharCode(code)) ? 1 : 0;
+
+/**
+ * The code point at `i` of `t` (a lone surrogate stands for itself, as `for … of`
+ * yields it). Walking a page by char codes instead of `for … of` makes no
+ * string per character: the page's similarity work was a quarter of reading
+ * it (profiled on people-daily), much of it allocation.
+ */
+function codeAt(t: string, i: number): number {
+  const hi = t.charCodeAt(i);
+  if (hi < 0xd800 || hi > 0xdbff || i + 1 >= t.length) return hi;
+  const lo = t.charCodeAt(i + 1);
+  return lo >= 0xdc00 && lo <= 0xdfff ? (hi - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000 : hi;
+}
 
 /** Bigrams of consecutive content characters; punctuation and spaces break runs. */
 export function bigrams(text: string): Gram[] {
   const out: Gram[] = [];
   let prev = -1;
-  for (const c of text) {
-    if (isContent(c)) {
-      const code = c.codePointAt(0)!;
+  for (let i = 0; i < text.length; ) {
+    const code = codeAt(text, i);
+    i += code > 0xffff ? 2 : 1;
+    if (isContentCode(code)) {
       if (prev >= 0) out.push(prev * CODE_POINTS + code);
       prev = code;
     } else {
@@ -77,10 +97,10 @@ export function unmergeProfile(into: Profile, from: Profile): Profile {
  * words every article on the page uses (a workers' paper says 工会 everywhere)
  * count for little and names and topic words count for much.
  */
-export function pageIdf(texts: string[]): (gram: Gram) => number {
+export function pageIdf(profiles: readonly Profile[]): (gram: Gram) => number {
   const df = new Map<Gram, number>();
-  for (const t of texts) for (const g of new Set(bigrams(t))) df.set(g, (df.get(g) ?? 0) + 1);
-  const n = Math.max(texts.length, 1);
+  for (const p of profiles) for (const g of p.keys()) df.set(g, (df.get(g) ?? 0) + 1);
+  const n = Math.max(profiles.length, 1);
   // Weights computed once per bigram: cosine() asks for them over and over.
   const weight = new Map<Gram, number>();
   for (const [g, d] of df) weight.set(g, Math.log(1 + n / d));
@@ -154,27 +174,50 @@ export function copiedRuns(runs: Set<string>, grams: Set<string>, enough = Infin
 /**
  * How often each pair of adjacent characters occurs on the page, punctuation
  * included: the page's own bigram language model. A column break inside a word
- * or phrase (武|汉, 问|题) leaves a pair that the page uses elsewhere.
+ * or phrase (武|汉, 问|题) leaves a pair that the page uses elsewhere. Keys are
+ * the two code points as one number (see Gram).
  */
-export function pageCharPairs(texts: string[]): Map<string, number> {
-  const counts = new Map<string, number>();
+export function pageCharPairs(texts: readonly string[]): Map<number, number> {
+  const counts = new Map<number, number>();
   for (const t of texts) {
-    let prev = '';
-    for (const c of t) {
-      const space = SPACE.test(c);
-      if (prev && !space) {
-        const pair = prev + c;
+    let prev = -1;
+    for (let i = 0; i < t.length; ) {
+      const code = codeAt(t, i);
+      i += code > 0xffff ? 2 : 1;
+      const space = code < 0x10000 && BMP_SPACE[code] === 1;
+      if (prev >= 0 && !space) {
+        const pair = prev * CODE_POINTS + code;
         counts.set(pair, (counts.get(pair) ?? 0) + 1);
       }
-      prev = space ? '' : c;
+      prev = space ? -1 : code;
     }
   }
   return counts;
 }
 
 /** How often the page pairs the last character of `head` with the first of `tail`. */
-export function junctionCount(head: string, tail: string, pairs: Map<string, number>): number {
-  const a = head.trimEnd().slice(-1);
-  const b = tail.trimStart().charAt(0);
-  return a && b ? pairs.get(a + b) ?? 0 : 0;
+export function junctionCount(head: string, tail: string, pairs: Map<number, number>): number {
+  const a = head.trimEnd();
+  const b = tail.trimStart();
+  if (!a || !b) return 0;
+  // The last code point of `a` (a surrogate pair counts as one character).
+  const last = a.length >= 2 && codeAt(a, a.length - 2) > 0xffff ? codeAt(a, a.length - 2) : a.charCodeAt(a.length - 1);
+  return pairs.get(last * CODE_POINTS + codeAt(b, 0)) ?? 0;
+}
+
+/** What reflow and assembly both read of a page's blocks, built once per page. */
+export interface PageModel {
+  /** Each block's bigram counts. */
+  profiles: Profile[];
+  /** Bigram weights over the page's blocks (pageIdf). */
+  idf: (gram: Gram) => number;
+  /** The page's character pairs (pageCharPairs). */
+  pairs: Map<number, number>;
+  /** Each block's copied-text runs, built on first use (runsOfBlocks). */
+  runsOf: (k: number) => Set<string>;
+}
+
+export function pageModel(texts: readonly string[]): PageModel {
+  const profiles = texts.map(bigramProfile);
+  return { profiles, idf: pageIdf(profiles), pairs: pageCharPairs(texts), runsOf: runsOfBlocks(texts) };
 }
