@@ -208,6 +208,17 @@ describe('ranking and facets', () => {
     expect(r.hits.map((h) => h.paragraph)).toEqual(['d1', 'd2', 'd0']);
   });
 
+  test('at equal scores: newer pages first, then source order, undated pages last', async () => {
+    const same = '本市发放互助金给职工。';
+    const e = await engineOf([
+      { date: null, text: same },
+      { date: '2021-05-01', text: same },
+      { date: '2022-01-01', text: same },
+      { date: '2021-05-01', text: same },
+    ]);
+    expect((await e.search('互助金')).hits.map((h) => h.paragraph)).toEqual(['d2', 'd1', 'd3', 'd0']);
+  });
+
   test('words as one exact phrase rank above the same words scattered', async () => {
     const e = await engineOf([
       { date: '2023-01-01', text: '职工代表谈互助，金额另计。' },

@@ -53,20 +53,6 @@ export function scoreHit(e: HitEvidence): number {
   return kindTier(e.kind) * 100 + (e.asPhrase ? 10 : 0) + positionBonus(e.first) + occurrenceBonus(e.count);
 }
 
-/** Orders by score, then newer date (null last), then source order. */
-export function compareRanked(
-  a: { score: number; date: string | null; order: number },
-  b: { score: number; date: string | null; order: number },
-): number {
-  if (a.score !== b.score) return b.score - a.score;
-  if (a.date !== b.date) {
-    if (a.date === null) return 1;
-    if (b.date === null) return -1;
-    return a.date < b.date ? 1 : -1;
-  }
-  return a.order - b.order;
-}
-
 /**
  * The k largest of a stream of numbers (rank keys), with a bounded min-heap:
  * O(n log k) and no per-hit allocation, where sorting every hit of a common
