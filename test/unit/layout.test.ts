@@ -385,6 +385,19 @@ describe('block roles', () => {
     [['问：教育现代化是赶超世界先进教育水平的过程，同时也是与时俱进的过程。两个文件提出了哪些推进教育现代化的思', '矿井事故救援进展如何？', '答：教育现代化是教育高水平的发展状态。'], 1, 'title'],
     // A body line cut at a column end has no such space.
     [['当今世界正经历百年未有之大变局，企业发展面临新挑战。', '复工达产，央企担当', '今年以来，企业坚决贯彻部署，全力推进复工复产。'], 1, 'body'],
+    // A headline-shaped line (a balanced couplet, a quoted title) whose sentence the next block visibly picks up.
+    [[body, '疫情的冲击只是短期的，我国经济长期向好的基本面', '没有变。疫情下数字经济的发展，正在见证中国经济的韧性。'], 1, 'body'],
+    [[body, '村级工业园是珠三角“三来一补”背景下村村点火、户户冒烟', '的生动写照，如今成了产业高质量发展的沼泽地。'], 1, 'body'],
+    [[body, '《2020年元宵节特别节目》中亦有关注每一个平凡', '个人的歌曲。歌曲《你有多美》抒发了对白衣天使的赞美。'], 1, 'body'],
+    // The same couplet over a paragraph of its own is a subhead.
+    [[body, '疫情的冲击只是短期的，我国经济长期向好的基本面', '疫情下数字经济的发展，正在见证中国经济的韧性，也在呼唤着政府服务经济的创新。'], 1, 'title'],
+    // A short couplet over a column top that starts with a short sentence stays a headline.
+    [[body, '凝心聚力，继往开来', '最紧迫的任务。中国愿同中东欧国家团结协作、合力应对。'], 1, 'title'],
+    // A dash line under its headline is a deck; under a finished paragraph, an item of a dash
+    // list, unless it names a speaker (an attribution).
+    [['千年羊城正青春', '——广州以“三旧”改造为抓手，实现“老城市新活力”', body], 1, 'subtitle'],
+    [[body, '——白云区太和镇大源村，已搬走数年的村民徐育英，再回来时已认', '不出自己的家乡：旧村整治未及半年，原本“脏乱差”的桥底变身公园式绿道。'], 1, 'body'],
+    [[body, '——李宝荣委员（国务院副秘书长、国家机关事务管理局局长）', body], 1, 'subtitle'],
   ])('before assembly, %j block %i is %s', (blocks, at, role) => {
     expect(firstRoleIn(blocks, at)).toBe(role);
   });
