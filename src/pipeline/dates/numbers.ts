@@ -107,6 +107,8 @@ const YEAR_WORD_BLOCKED_AFTER = '龄纪级代轻货华糕画鉴薪迈';
 
 /** 今年 · 去年 · 当年 … at `i`. */
 export function readRelativeYear(t: string, i: number): Match<YearRef> | null {
+  // Every word ends in 年: most offsets are turned away before making a string.
+  if (t[i + 1] !== '年') return null;
   const word = t.slice(i, i + 2);
   const ref = YEAR_WORDS[word];
   if (!ref) return null;

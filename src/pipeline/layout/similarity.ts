@@ -69,13 +69,6 @@ export function bigrams(text: string): Gram[] {
   return out;
 }
 
-/** Raw bigram counts of `text`. */
-export function bigramProfile(text: string): Profile {
-  const p: Profile = new Map();
-  for (const g of bigrams(text)) p.set(g, (p.get(g) ?? 0) + 1);
-  return p;
-}
-
 /** Adds `from` into `into` (in place) and returns `into`. */
 export function mergeProfile(into: Profile, from: Profile): Profile {
   for (const [g, w] of from) into.set(g, (into.get(g) ?? 0) + w);
@@ -90,22 +83,6 @@ export function unmergeProfile(into: Profile, from: Profile): Profile {
     else into.delete(g);
   }
   return into;
-}
-
-/**
- * Inverse document frequency of each bigram over the page's blocks, so that
- * words every article on the page uses (a workers' paper says 工会 everywhere)
- * count for little and names and topic words count for much.
- */
-export function pageIdf(profiles: readonly Profile[]): (gram: Gram) => number {
-  const df = new Map<Gram, number>();
-  for (const p of profiles) for (const g of p.keys()) df.set(g, (df.get(g) ?? 0) + 1);
-  const n = Math.max(profiles.length, 1);
-  // Weights computed once per bigram: cosine() asks for them over and over.
-  const weight = new Map<Gram, number>();
-  for (const [g, d] of df) weight.set(g, Math.log(1 + n / d));
-  const unseen = Math.log(1 + n / 0.5);
-  return (g) => weight.get(g) ?? unseen;
 }
 
 /** Cosine similarity of two profiles under an idf weighting. */
@@ -207,9 +184,13 @@ export function junctionCount(head: string, tail: string, pairs: Map<number, num
 
 /** What reflow and assembly both read of a page's blocks, built once per page. */
 export interface PageModel {
-  /** Each block's bigram counts. */
+  /** Each block's bigram counts, keyed by page-local bigram numbers (see pageModel). */
   profiles: Profile[];
-  /** Bigram weights over the page's blocks (pageIdf). */
+  /**
+   * Inverse document frequency of each bigram over the page's blocks, so that
+   * words every article on the page uses (a workers' paper says 工会 everywhere)
+   * count for little and names and topic words count for much.
+   */
   idf: (gram: Gram) => number;
   /** The page's character pairs (pageCharPairs). */
   pairs: Map<number, number>;
@@ -217,7 +198,29 @@ export interface PageModel {
   runsOf: (k: number) => Set<string>;
 }
 
+/**
+ * Profiles here key bigrams by their order of first appearance on the page
+ * (0, 1, 2 …) rather than by the two code points: reflow and assembly compare
+ * these profiles hundreds of times per page, and small integer keys hash
+ * faster than the code-point numbers (beyond 2³¹, so stored as doubles), and
+ * index the weights as an array. Similarities are the same, as the keys only
+ * ever meet keys of the same page.
+ */
 export function pageModel(texts: readonly string[]): PageModel {
-  const profiles = texts.map(bigramProfile);
-  return { profiles, idf: pageIdf(profiles), pairs: pageCharPairs(texts), runsOf: runsOfBlocks(texts) };
+  const local = new Map<Gram, number>();
+  const profiles = texts.map((text) => {
+    const p: Profile = new Map();
+    for (const g of bigrams(text)) {
+      let id = local.get(g);
+      if (id === undefined) local.set(g, (id = local.size));
+      p.set(id, (p.get(id) ?? 0) + 1);
+    }
+    return p;
+  });
+  const df = new Uint32Array(local.size);
+  for (const p of profiles) for (const id of p.keys()) df[id]++;
+  const n = Math.max(profiles.length, 1);
+  const weights = new Float64Array(local.size);
+  for (let id = 0; id < weights.length; id++) weights[id] = Math.log(1 + n / df[id]);
+  return { profiles, idf: (id) => weights[id], pairs: pageCharPairs(texts), runsOf: runsOfBlocks(texts) };
 }
