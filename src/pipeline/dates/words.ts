@@ -69,10 +69,10 @@ export const readNow: Read = (t, i) => {
   return r ? { value: { type: 'now' }, end: i + r[0].length } : null;
 };
 
-/** A small count written in digits or Chinese (5, 五, 十四, 两). */
 /** readCount's expressions by the most characters they read. */
 const COUNT: RegExp[] = [];
 
+/** A small count written in digits or Chinese (5, 五, 十四, 两). */
 function readCount(t: string, i: number, maxChars: number): Match<number> | null {
   // One expression per length, compiled once: this runs at most offsets of every page.
   const m = (COUNT[maxChars] ??= new RegExp(`(\\d{1,${maxChars}}|[一二三四五六七八九十两]{1,${maxChars}})`, 'y'));
